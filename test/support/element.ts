@@ -1,0 +1,16 @@
+import type { WasThisHelpfulElement } from '../../src/was-this-helpful-element.js';
+
+const part = (el: WasThisHelpfulElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+
+/** The element's inner parts, read the way a reader sees them. */
+export function view(el: WasThisHelpfulElement) {
+  return {
+    yes: part(el, 'yes-button') as HTMLButtonElement,
+    no: part(el, 'no-button') as HTMLButtonElement,
+    question: part(el, 'question')?.textContent?.trim(),
+    summary: part(el, 'summary')?.textContent?.trim(),
+    hasSummary: part(el, 'summary') !== null,
+    status: part(el, 'status')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    pressed: (['yes', 'no'] as const).find((vote) => part(el, `${vote}-button`)?.getAttribute('aria-pressed') === 'true') ?? null,
+  };
+}

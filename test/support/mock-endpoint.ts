@@ -1,0 +1,25 @@
+/** Test-side handle on one namespace of the test runner's votes route (see votes-route.mjs). */
+export interface MockEndpoint {
+  /** The votes URL to put in `endpoint`. */
+  url: string;
+  control(settings: Record<string, unknown>): Promise<void>;
+  requests(): Promise<Array<{ method: string; url: string; contentType?: string; body?: string; cookie?: string }>>;
+}
+
+export async function mockEndpoint(settings: Record<string, unknown> = {}): Promise<MockEndpoint> {
+  const base = `/mock-api/${Math.random().toString(36).slice(2)}`;
+  const endpoint: MockEndpoint = {
+    url: `${base}/votes`,
+    async control(values) {
+      await fetch(`${base}/control`, { method: 'POST', body: JSON.stringify(values) });
+    },
+    async requests() {
+      return (await fetch(`${base}/requests`)).json();
+    },
+  };
+  await endpoint.control(settings);
+  return endpoint;
+}
+
+/** A fresh item id, so that tests never share state through the page-wide item registry. */
+export const uniqueId = (label = 'item'): string => `${label}-${Math.random().toString(36).slice(2, 10)}`;

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vite';
+
+/**
+ * Two outputs from one source:
+ * - `vite build`: the npm entry, `lit` left external so bundler users get one copy of Lit;
+ * - `vite build --mode bundle`: one self-contained ES module, Lit inside, for a plain script tag.
+ */
+export default defineConfig(({ mode }) => {
+  const bundle = mode === 'bundle';
+  return {
+    build: {
+      target: 'es2022',
+      emptyOutDir: !bundle,
+      outDir: 'dist',
+      lib: {
+        entry: 'src/index.ts',
+        formats: ['es'],
+        fileName: () => (bundle ? 'was-this-helpful.bundle.js' : 'was-this-helpful.js'),
+      },
+      rolldownOptions: {
+        external: bundle ? [] : [/^lit(\/.*)?$/, /^@lit\//],
+        output: { minify: true },
+      },
+    },
+  };
+});
