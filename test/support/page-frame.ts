@@ -14,10 +14,10 @@ export interface PageFrame {
  * Loads `body` with the element's script into a new same-origin iframe: the way to test what a reader
  * sees on a reload, a revisit or in a second tab.
  */
-export async function openPage(body: string, script = '/src/define.ts'): Promise<PageFrame> {
+export async function openPage(body: string, { script = '/src/define.ts', head = '' } = {}): Promise<PageFrame> {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 600px; height: 400px; border: 0';
-  frame.srcdoc = `<!doctype html><html lang="en"><body>${body}<script type="module" src="${script}"></script></body></html>`;
+  frame.srcdoc = `<!doctype html><html lang="en"><head>${head}</head><body>${body}<script type="module" src="${script}"></script></body></html>`;
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   await loaded;

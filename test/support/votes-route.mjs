@@ -77,6 +77,7 @@ export function votesRoute() {
     const mode = ctx.method === 'POST' ? ns.post : ns.get;
     if (ns.delayMs) await new Promise((resolve) => setTimeout(resolve, ns.delayMs));
     if (mode === 'drop') {
+      ctx.status = 200; // Only so the dev server does not log the dropped request as a 404.
       ctx.req.socket.destroy();
       ctx.respond = false;
       return;

@@ -1,0 +1,32 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { view } from './support/element.js';
+import { mockEndpoint, uniqueId } from './support/mock-endpoint.js';
+import { openPage } from './support/page-frame.js';
+
+const BUNDLE = '/dist/was-this-helpful.bundle.js';
+
+describe('the self-contained bundle (npm run build)', () => {
+  it('imports nothing: Lit is inside', async () => {
+    const response = await fetch(BUNDLE);
+    expect(response.ok, `${BUNDLE} is missing: run npm run build`).to.equal(true);
+    const source = await response.text();
+    expect(source).not.to.match(/\bfrom\s*["'`][^"'`]/);
+    expect(source).not.to.match(/\bimport\s*\(/);
+  });
+
+  it('works from a plain <script type="module"> on a static page, with an endpoint', async () => {
+    const endpoint = await mockEndpoint();
+    const id = uniqueId();
+    await endpoint.control({ seed: { [id]: { yes: 9, no: 1 } } });
+    const page = await openPage(`<article><p>An answer.</p><was-this-helpful endpoint="${endpoint.url}" item-id="${id}"></was-this-helpful></article>`, { script: BUNDLE });
+    await waitUntil(() => view(page.element()).summary === '90% of readers found this helpful');
+    view(page.element()).yes.click();
+    await waitUntil(async () => (await endpoint.requests()).some((request) => request.method === 'POST'));
+    page.close();
+  });
+
+  it('leaves lit external in the npm entry, so bundler users get one copy of Lit', async () => {
+    const source = await (await fetch('/dist/was-this-helpful.js')).text();
+    expect(source).to.match(/from\s*["']lit["']/);
+  });
+});
