@@ -1,41 +1,72 @@
 #!/usr/bin/env node
 /**
- * `npm test`: builds, makes sure a real browser is there, runs every suite, and prints one total.
- * Fails loudly when a browser did not start or a suite ran no test.
+ * `npm test`: builds, makes sure a real browser (and PostgreSQL) is there, runs every suite, and prints
+ * one total. Fails loudly when a browser did not start or a suite ran no test.
+ *
+ * Suites: element tests in the browser (web-test-runner), server tests against the real server process
+ * (node:test), end-to-end tests of the demo in Chromium (playwright-core).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { ensureBrowsers } from './ensure-browsers.mjs';
+import { findPostgresBin, startTestPostgres } from './postgres-for-tests.mjs';
 
 const RESULTS = '.test-results';
+const CI = Boolean(process.env.CI) && process.env.CI !== 'false';
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const problems = [];
+const lines = [];
 
 function run(command, args, env = {}) {
   console.log(`\n$ ${[command, ...args].join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  return result.status ?? 1;
+  return spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 }
 
 function addCounts(suite, counts) {
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
-  console.log(`${suite}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  lines.push(`${suite}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   if (counts.passed + counts.failed === 0) problems.push(`${suite} ran no test`);
 }
 
+/** Counts from a node:test TAP file (`# pass N`, `# fail N`, `# skipped N`, `# cancelled N`). */
+function tapCounts(file) {
+  if (!existsSync(file)) return undefined;
+  const text = readFileSync(file, 'utf8');
+  const number = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  return { passed: number('pass'), failed: number('fail') + number('cancelled'), skipped: number('skipped') + number('todo') };
+}
+
+function nodeSuite(name, files, env = {}) {
+  const tap = `${RESULTS}/${name.replace(/\W+/g, '-')}.tap`;
+  const status = run(process.execPath, [
+    '--test', '--test-concurrency=1',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    ...files,
+  ], env);
+  const counts = tapCounts(tap);
+  if (!counts) return problems.push(`${name}: no results`);
+  addCounts(name, counts);
+  if (status !== 0 && counts.failed === 0) problems.push(`${name}: node --test exited with ${status}`);
+}
+
+const testFiles = (dir) => readdirSync(dir).filter((file) => file.endsWith('.test.mjs')).map((file) => `${dir}/${file}`);
+
+// 1. Build: the bundle test, the server tests and the demo use the build output.
+if (run('npm', ['run', '--silent', 'typecheck']) !== 0) problems.push('the type check failed');
 if (run('npm', ['run', '--silent', 'build']) !== 0) problems.push('the build failed');
 
-const wanted = ['chromium'];
-const { ready, missing } = ensureBrowsers(wanted);
+// 2. Element tests in every engine available.
+const { ready, missing } = ensureBrowsers(['chromium']);
 for (const { name, reason } of missing) problems.push(`${name} is not available: ${reason}`);
-
 if (ready.length > 0) {
   const status = run('npx', ['wtr', '--config', 'web-test-runner.config.mjs'], { WTH_BROWSERS: ready.join(',') });
+  let failedBefore = totals.failed;
   for (const name of ready) {
     const file = readdirSync(RESULTS).find((entry) => entry.startsWith('element-') && entry.includes(name === 'chromium' ? 'chrom' : name));
     if (!file) {
@@ -46,13 +77,35 @@ if (ready.length > 0) {
     addCounts(`element tests in ${name}`, counts);
     if (counts.erroredFiles > 0) problems.push(`element tests in ${name}: ${counts.erroredFiles} test file(s) failed to load`);
   }
-  if (status !== 0 && totals.failed === 0) problems.push(`the element test runner exited with ${status}`);
+  if (status !== 0 && totals.failed === failedBefore) problems.push(`the element test runner exited with ${status}`);
 }
+
+// 3. Server tests, on SQLite and (when PostgreSQL is installed) on a throw-away PostgreSQL.
+let postgres;
+if (findPostgresBin()) {
+  try {
+    postgres = await startTestPostgres();
+  } catch (error) {
+    problems.push(`PostgreSQL did not start: ${error.message}`);
+  }
+} else if (CI) {
+  problems.push('PostgreSQL is not installed (apt-get install postgresql); CI needs it for the PostgreSQL store tests');
+} else {
+  console.log('\nPostgreSQL is not installed: the PostgreSQL store tests are skipped (apt-get install postgresql to run them).');
+}
+try {
+  nodeSuite('server tests', testFiles('test/server'), postgres ? { WTH_TEST_DATABASE_URL: postgres.url } : {});
+} finally {
+  await postgres?.stop();
+}
+
+// 4. End-to-end tests of the demo in Chromium.
+if (ready.includes('chromium')) nodeSuite('end-to-end tests in chromium', testFiles('test/e2e'));
+else problems.push('end-to-end tests need Chromium');
 
 const summary = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
 writeFileSync(`${RESULTS}/total.txt`, `${summary}\n`);
-if (problems.length > 0) {
-  console.error(`\nFAILED:\n- ${problems.join('\n- ')}`);
-}
+console.log(`\n${lines.join('\n')}`);
+if (problems.length > 0) console.error(`\nFAILED:\n- ${problems.join('\n- ')}`);
 console.log(`\n${summary}`);
 process.exit(problems.length > 0 || totals.failed > 0 ? 1 : 0);

@@ -1,0 +1,95 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { rateLimiter } from 'hono-rate-limiter';
+import type { VoteStore } from './store.js';
+import { BadRequest, checkItemIds, parseVoteRequest } from './validation.js';
+
+/** Where the protocol is served. */
+export const VOTES_PATH = '/api/votes';
+/** Largest request body accepted; a vote is well under 1 KiB. */
+export const MAX_BODY_BYTES = 8 * 1024;
+
+export interface VotesHandlerOptions {
+  /** Where votes are kept. */
+  store: VoteStore;
+  /** Origins allowed to call the API from a browser; `['*']` allows any; empty: same origin only. */
+  corsOrigins?: readonly string[];
+  /** Vote requests (POST) per minute per client address; `0` turns the limit off. Default 60. */
+  rateLimit?: number;
+  /** The client's address, for the rate limit. Without it every client shares one budget. */
+  clientAddress?: (c: Context) => string | undefined;
+}
+
+const error = (c: Context, status: 400 | 404 | 405 | 413 | 415 | 429 | 500 | 503, message: string) =>
+  c.json({ error: message }, status);
+
+/**
+ * The endpoint protocol v1 as a Hono app: `GET`/`POST /api/votes` and `GET /healthz`, with CORS, a
+ * body limit and a rate limit. Its `fetch` is a standard `Request → Response` handler.
+ */
+export function createVotesApp(options: VotesHandlerOptions): Hono {
+  const { store, corsOrigins = [], rateLimit = 60, clientAddress = () => undefined } = options;
+  const app = new Hono();
+
+  if (corsOrigins.length > 0) {
+    app.use(VOTES_PATH, cors({
+      origin: corsOrigins.includes('*') ? '*' : [...corsOrigins],
+      allowMethods: ['GET', 'POST'],
+      allowHeaders: ['Content-Type'],
+      maxAge: 86_400,
+    }));
+  }
+
+  if (rateLimit > 0) {
+    app.post(VOTES_PATH, rateLimiter({
+      windowMs: 60_000,
+      limit: rateLimit,
+      standardHeaders: 'draft-6',
+      keyGenerator: (c) => clientAddress(c) ?? 'unknown',
+      handler: (c) => {
+        const info = c.get('rateLimit' as never) as { resetTime?: Date } | undefined;
+        const seconds = info?.resetTime ? Math.max(1, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000)) : 60;
+        c.header('Retry-After', String(seconds));
+        return error(c, 429, `Too many votes from this address; try again in ${seconds} s`);
+      },
+    }));
+  }
+
+  app.post(VOTES_PATH, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => error(c, 413, `The body is over ${MAX_BODY_BYTES} bytes`) }));
+
+  app.get(VOTES_PATH, async (c) => {
+    const ids = checkItemIds(new URL(c.req.url).searchParams.getAll('item'));
+    return c.json({ items: await store.counts(ids) });
+  });
+
+  app.post(VOTES_PATH, async (c) => {
+    const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') return error(c, 415, 'Send votes as Content-Type: application/json');
+    const request = parseVoteRequest(await c.req.text());
+    return c.json(await store.vote(request));
+  });
+
+  app.all(VOTES_PATH, (c) => {
+    c.header('Allow', 'GET, POST, OPTIONS');
+    return error(c, 405, `${c.req.method} is not allowed here`);
+  });
+
+  app.get('/healthz', async (c) =>
+    (await store.healthy().catch(() => false)) ? c.json({ ok: true }) : error(c, 503, 'The store is unreachable'));
+
+  app.notFound((c) => error(c, 404, 'Not found'));
+  app.onError((caught, c) => {
+    if (caught instanceof BadRequest) return error(c, 400, caught.message);
+    if ('getResponse' in caught && typeof caught.getResponse === 'function') return caught.getResponse() as Response;
+    console.error('was-this-helpful:', caught);
+    return error(c, 500, 'Internal error');
+  });
+  return app;
+}
+
+/** The protocol as a standard fetch handler, for any platform that speaks `Request → Response`. */
+export function createVotesHandler(options: VotesHandlerOptions): (request: Request) => Promise<Response> {
+  const app = createVotesApp(options);
+  return async (request) => app.fetch(request);
+}

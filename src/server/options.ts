@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+
+/** The settings of `was-this-helpful serve`. */
+export interface ServeOptions {
+  port: number;
+  host: string;
+  /** SQLite file, when no `databaseUrl` is set. */
+  db: string;
+  /** PostgreSQL URL; when set, SQLite is not used. */
+  databaseUrl?: string;
+  corsOrigins: string[];
+  rateLimit: number;
+  staticDir?: string;
+}
+
+export const USAGE = `Usage: was-this-helpful serve [options]
+
+  --port N             listening port; 0 picks a free one (default 8787, or PORT)
+  --host H             listening address (default 127.0.0.1)
+  --db FILE            SQLite database file (default ./helpful.sqlite)
+  --database-url URL   PostgreSQL URL instead of SQLite (default DATABASE_URL)
+  --cors-origin O      an allowed origin; may repeat; * allows any (default: same origin only)
+  --rate-limit N       vote requests per minute per client address; 0 turns it off (default 60)
+  --static DIR         also serve the files of DIR at /
+  --help               show this text`;
+
+/** A mistake in the command line: the message is for the person who typed it. */
+export class UsageError extends Error {}
+
+function integer(value: string, name: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
+  }
+  return Number(value);
+}
+
+/** Reads the command line (after `serve`) and the environment; the command line wins. */
+export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): ServeOptions | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        db: { type: 'string' },
+        'database-url': { type: 'string' },
+        'cors-origin': { type: 'string', multiple: true },
+        'rate-limit': { type: 'string' },
+        static: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) return 'help';
+  if (values.db !== undefined && values['database-url'] !== undefined) {
+    throw new UsageError('--db and --database-url cannot be used together: choose SQLite or PostgreSQL');
+  }
+  const port = values.port ?? env.PORT ?? '8787';
+  return {
+    port: integer(port, values.port !== undefined ? '--port' : 'PORT', 0, 65535),
+    host: values.host ?? '127.0.0.1',
+    db: values.db ?? './helpful.sqlite',
+    // --db on the command line beats DATABASE_URL from the environment.
+    databaseUrl: values['database-url'] ?? (values.db === undefined ? env.DATABASE_URL || undefined : undefined),
+    corsOrigins: values['cors-origin'] ?? [],
+    rateLimit: integer(values['rate-limit'] ?? '60', '--rate-limit', 0, 1_000_000),
+    staticDir: values.static,
+  };
+}

@@ -1,0 +1,113 @@
+import pg from 'pg';
+import type { ItemCounts, Vote, VoteRequest } from '../protocol.js';
+import type { VoteStore } from './store.js';
+
+// One lock id for schema creation, so that several instances starting together do not race.
+const SCHEMA_LOCK = 0x77746800;
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS was_this_helpful_votes (
+    item TEXT NOT NULL,
+    voter TEXT NOT NULL,
+    vote TEXT NOT NULL CHECK (vote IN ('yes', 'no')),
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (item, voter)
+  );
+  CREATE TABLE IF NOT EXISTS was_this_helpful_tallies (
+    item TEXT PRIMARY KEY,
+    yes BIGINT NOT NULL DEFAULT 0 CHECK (yes >= 0),
+    no BIGINT NOT NULL DEFAULT 0 CHECK (no >= 0)
+  );
+`;
+
+/**
+ * PostgreSQL, for several server instances sharing one store. Each vote is one transaction that first
+ * locks the item's tally row, so concurrent votes on an item, from any instance, apply one at a time and
+ * the tally always equals the sum of current votes. Commits are durable (`synchronous_commit` on).
+ */
+export class PostgresStore implements VoteStore {
+  private readonly pool: pg.Pool;
+  private ready?: Promise<void>;
+
+  constructor(connectionString: string, poolSize = 10) {
+    this.pool = new pg.Pool({ connectionString, max: poolSize });
+    // An idle client that loses its connection must not crash the process.
+    this.pool.on('error', (error) => console.error('was-this-helpful: PostgreSQL connection error:', error.message));
+  }
+
+  /** Creates the tables if needed; safe to call from several instances at once. */
+  init(): Promise<void> {
+    this.ready ??= this.transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+      await client.query(SCHEMA);
+    }).catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    return this.ready;
+  }
+
+  async counts(ids: readonly string[]): Promise<ItemCounts[]> {
+    await this.init();
+    const { rows } = await this.pool.query<{ item: string; yes: string; no: string }>(
+      'SELECT item, yes, no FROM was_this_helpful_tallies WHERE item = ANY($1::text[])',
+      [ids],
+    );
+    const found = new Map(rows.map((row) => [row.item, row]));
+    return ids.map((id) => ({ id, yes: Number(found.get(id)?.yes ?? 0), no: Number(found.get(id)?.no ?? 0) }));
+  }
+
+  async vote({ id, vote, voter }: VoteRequest): Promise<ItemCounts> {
+    await this.init();
+    return this.transaction(async (client) => {
+      await client.query('INSERT INTO was_this_helpful_tallies (item) VALUES ($1) ON CONFLICT (item) DO NOTHING', [id]);
+      await client.query('SELECT 1 FROM was_this_helpful_tallies WHERE item = $1 FOR UPDATE', [id]);
+      const current = await client.query<{ vote: 'yes' | 'no' }>(
+        'SELECT vote FROM was_this_helpful_votes WHERE item = $1 AND voter = $2',
+        [id, voter],
+      );
+      const previous: Vote = current.rows[0]?.vote ?? null;
+      if (previous !== vote) {
+        if (vote === null) await client.query('DELETE FROM was_this_helpful_votes WHERE item = $1 AND voter = $2', [id, voter]);
+        else {
+          await client.query(
+            `INSERT INTO was_this_helpful_votes (item, voter, vote) VALUES ($1, $2, $3)
+             ON CONFLICT (item, voter) DO UPDATE SET vote = excluded.vote, updated_at = now()`,
+            [id, voter, vote],
+          );
+        }
+        const delta = (side: 'yes' | 'no') => (vote === side ? 1 : 0) - (previous === side ? 1 : 0);
+        await client.query('UPDATE was_this_helpful_tallies SET yes = yes + $2, no = no + $3 WHERE item = $1', [id, delta('yes'), delta('no')]);
+      }
+      const { rows } = await client.query<{ yes: string; no: string }>('SELECT yes, no FROM was_this_helpful_tallies WHERE item = $1', [id]);
+      return { id, yes: Number(rows[0]?.yes ?? 0), no: Number(rows[0]?.no ?? 0) };
+    });
+  }
+
+  async healthy(): Promise<boolean> {
+    try {
+      await this.pool.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import Database from 'better-sqlite3';
+import type { ItemCounts, Vote, VoteRequest } from '../protocol.js';
+import type { VoteStore } from './store.js';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS votes (
+    item TEXT NOT NULL,
+    voter TEXT NOT NULL,
+    vote TEXT NOT NULL CHECK (vote IN ('yes', 'no')),
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (item, voter)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS tallies (
+    item TEXT PRIMARY KEY,
+    yes INTEGER NOT NULL DEFAULT 0 CHECK (yes >= 0),
+    no INTEGER NOT NULL DEFAULT 0 CHECK (no >= 0)
+  ) WITHOUT ROWID;
+`;
+
+interface Pending {
+  request: VoteRequest;
+  resolve(counts: ItemCounts): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * The embedded store: one SQLite file in WAL mode with `synchronous = FULL`, so a vote is on disk
+ * (fsync'd) before it is acknowledged. Per-voter votes and per-item tallies change in one transaction,
+ * so the tallies always equal the sum of current votes. Votes that arrive together are committed in one
+ * transaction (group commit): one fsync serves them all, and each caller is answered after it.
+ */
+export class SqliteStore implements VoteStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+  private readonly applyVotes: Database.Transaction<(requests: VoteRequest[]) => ItemCounts[]>;
+  private queue: Pending[] = [];
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    this.statements = {
+      current: this.db.prepare<[string, string], { vote: 'yes' | 'no' }>('SELECT vote FROM votes WHERE item = ? AND voter = ?'),
+      upsert: this.db.prepare(
+        `INSERT INTO votes (item, voter, vote, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (item, voter) DO UPDATE SET vote = excluded.vote, updated_at = excluded.updated_at`,
+      ),
+      remove: this.db.prepare('DELETE FROM votes WHERE item = ? AND voter = ?'),
+      // Two statements, not an upsert: a CHECK applies to the candidate row (yes = -1) before ON CONFLICT.
+      ensureTally: this.db.prepare('INSERT INTO tallies (item) VALUES (?) ON CONFLICT (item) DO NOTHING'),
+      adjust: this.db.prepare('UPDATE tallies SET yes = yes + @yes, no = no + @no WHERE item = @item'),
+      tally: this.db.prepare<[string], { yes: number; no: number }>('SELECT yes, no FROM tallies WHERE item = ?'),
+      tallies: this.db.prepare<[string], { item: string; yes: number; no: number }>(
+        'SELECT item, yes, no FROM tallies WHERE item IN (SELECT value FROM json_each(?))',
+      ),
+      ping: this.db.prepare('SELECT 1'),
+    };
+    this.applyVotes = this.db.transaction((requests: VoteRequest[]) => requests.map((request) => this.applyVote(request)));
+  }
+
+  async counts(ids: readonly string[]): Promise<ItemCounts[]> {
+    const found = new Map(this.statements.tallies.all(JSON.stringify(ids)).map((row) => [row.item, row]));
+    return ids.map((id) => ({ id, yes: found.get(id)?.yes ?? 0, no: found.get(id)?.no ?? 0 }));
+  }
+
+  vote(request: VoteRequest): Promise<ItemCounts> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      if (this.queue.length === 1) setImmediate(() => this.commitQueue());
+    });
+  }
+
+  async healthy(): Promise<boolean> {
+    try {
+      this.statements.ping.get();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.commitQueue();
+    this.db.close();
+  }
+
+  private commitQueue(): void {
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    try {
+      const results = this.applyVotes.immediate(batch.map((pending) => pending.request));
+      batch.forEach((pending, index) => pending.resolve(results[index]!));
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+    }
+  }
+
+  private applyVote({ id, vote, voter }: VoteRequest): ItemCounts {
+    const previous: Vote = this.statements.current.get(id, voter)?.vote ?? null;
+    if (previous !== vote) {
+      if (vote === null) this.statements.remove.run(id, voter);
+      else this.statements.upsert.run(id, voter, vote, Date.now());
+      const delta = (side: 'yes' | 'no') => (vote === side ? 1 : 0) - (previous === side ? 1 : 0);
+      this.statements.ensureTally.run(id);
+      this.statements.adjust.run({ item: id, yes: delta('yes'), no: delta('no') });
+    }
+    const tally = this.statements.tally.get(id);
+    return { id, yes: tally?.yes ?? 0, no: tally?.no ?? 0 };
+  }
+}

@@ -1,0 +1,15 @@
+import type { ItemCounts, VoteRequest } from '../protocol.js';
+
+/**
+ * Where votes live. The protocol handler needs nothing else, so a deployment on another platform
+ * (a serverless function with its own database, say) implements these four methods and reuses the rest.
+ */
+export interface VoteStore {
+  /** Counts of each id, in the order given; an id nobody voted on counts `{ yes: 0, no: 0 }`. */
+  counts(ids: readonly string[]): Promise<ItemCounts[]>;
+  /** Makes `vote` this voter's current vote on the item (`null` withdraws it) and returns the item's counts after it. Resolves only once the vote is durable. */
+  vote(request: VoteRequest): Promise<ItemCounts>;
+  /** Whether the store answers right now. */
+  healthy(): Promise<boolean>;
+  close(): Promise<void>;
+}
