@@ -3,8 +3,15 @@ import { existsSync } from 'node:fs';
 
 /** Debian packages that provide each engine's binary. */
 export const ENGINES = {
-  chromium: { binary: '/usr/bin/chromium', packages: ['chromium'] },
+  chromium: { binaries: ['/usr/bin/chromium'], packages: ['chromium'] },
+  firefox: { binaries: ['/usr/bin/firefox-esr'], packages: ['firefox-esr'] },
+  webkit: {
+    binaries: ['/usr/bin/WebKitWebDriver', '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/bin/Xvfb'],
+    packages: ['webkit2gtk-driver', 'xvfb', 'xauth'],
+  },
 };
+
+const installed = (engine) => engine.binaries.every((binary) => existsSync(binary));
 
 const isRoot = () => process.getuid?.() === 0;
 const hasApt = () => existsSync('/usr/bin/apt-get');
@@ -29,7 +36,7 @@ export function ensureBrowsers(names) {
   for (const name of names) {
     const engine = ENGINES[name];
     if (!engine) throw new Error(`Unknown engine "${name}"; known: ${Object.keys(ENGINES).join(', ')}`);
-    if (!existsSync(engine.binary) && isRoot() && hasApt()) {
+    if (!installed(engine) && isRoot() && hasApt()) {
       console.log(`Installing ${name} (${engine.packages.join(' ')}) with apt-get…`);
       try {
         aptInstall(engine.packages);
@@ -38,8 +45,11 @@ export function ensureBrowsers(names) {
         continue;
       }
     }
-    if (existsSync(engine.binary)) ready.push(name);
-    else missing.push({ name, reason: `${engine.binary} not found; install it with: sudo apt-get install ${engine.packages.join(' ')}` });
+    if (installed(engine)) ready.push(name);
+    else {
+      const absent = engine.binaries.filter((binary) => !existsSync(binary)).join(', ');
+      missing.push({ name, reason: `${absent} not found; install with: sudo apt-get install ${engine.packages.join(' ')}` });
+    }
   }
   return { ready, missing };
 }

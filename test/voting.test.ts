@@ -112,7 +112,7 @@ describe('voting (local-only mode, no endpoint)', () => {
     await el.updateComplete;
     expect(view(el).pressed).to.equal('yes');
     await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await el.updateComplete;
     expect(view(el).pressed).to.equal('no');
     expect(el.shadowRoot!.activeElement).to.equal(view(el).no);
