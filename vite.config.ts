@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { minifyTemplates } from './build/minify-templates.ts';
 
 /**
  * Two outputs from one source:
@@ -8,6 +9,7 @@ import { defineConfig } from 'vite';
 export default defineConfig(({ mode }) => {
   const bundle = mode === 'bundle';
   return {
+    plugins: [minifyTemplates()],
     build: {
       target: 'es2022',
       emptyOutDir: !bundle,
@@ -19,7 +21,7 @@ export default defineConfig(({ mode }) => {
       },
       rolldownOptions: {
         external: bundle ? [] : [/^lit(\/.*)?$/, /^@lit\//],
-        output: { minify: true },
+        output: { minify: true, comments: false },
       },
     },
   };

@@ -6,15 +6,17 @@ import type { EndpointError } from './endpoint-error.js';
 import type { ItemListener, ItemState } from './item-state.js';
 import { castVote, itemState, startDelivery } from './items.js';
 import { whenNearViewport } from './near-viewport.js';
-import type { Counts, Vote } from './protocol.js';
+import type { Counts } from './protocol.js';
 
 /** What the controller reads from its element. */
 export interface ItemHost extends ReactiveControllerHost, HTMLElement {
   endpoint?: string | null;
   itemId?: string | null;
-  loading?: string | null;
-  effectiveTimeout: number;
+  loading?: string;
+  timeout?: number;
 }
+
+const DEFAULT_TIMEOUT_MS = 8000;
 
 /**
  * Binds an element to the shared state of its item: picks the state from `endpoint` and `item-id`,
@@ -22,75 +24,65 @@ export interface ItemHost extends ReactiveControllerHost, HTMLElement {
  */
 export class ItemController implements ReactiveController, ItemListener {
   state!: ItemState;
-  private boundTo?: string;
-  private shownCounts: Counts | null = null;
-  private cancelNearViewport = (): void => {};
+  #host: ItemHost;
+  #binding?: string;
+  #lastCounts: Counts | null = null;
+  #cancelNearViewport = (): void => {};
 
-  constructor(private readonly host: ItemHost) {
-    host.addController(this);
-  }
-
-  /** The item id in use. */
-  get itemId(): string {
-    return this.state.id;
+  constructor(host: ItemHost) {
+    (this.#host = host).addController(this);
   }
 
   hostConnected(): void {
     startDelivery();
-    this.bind();
+    this.hostUpdate();
   }
 
   hostDisconnected(): void {
-    this.unbind();
+    this.#cancelNearViewport();
+    this.state.listeners.delete(this);
   }
 
+  /** (Re)binds when `endpoint`, `item-id` or `loading` changed. */
   hostUpdate(): void {
-    this.bind();
+    const { endpoint, itemId, loading, timeout = 0 } = this.#host;
+    const binding = JSON.stringify([endpoint, itemId, loading]);
+    if (binding !== this.#binding || !this.state.listeners.has(this)) {
+      if (this.state) this.hostDisconnected();
+      this.#binding = binding;
+      this.state = itemState(resolveEndpoint(endpoint), itemId || defaultItemId());
+      this.state.listeners.add(this);
+      this.#lastCounts = null;
+      this.itemChanged();
+      const load = () => this.state.loadCounts();
+      if (loading === 'eager') load();
+      else this.#cancelNearViewport = whenNearViewport(this.#host, load);
+    }
+    this.state.timeoutMs = timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS;
   }
 
-  /** Votes `vote`, or withdraws when it is already the reader's vote; returns `[vote, previous]`. */
-  toggle(vote: 'yes' | 'no'): [Vote, Vote] {
+  /** Votes `vote`, or withdraws when it is already the reader's vote, and fires `helpful-vote`. */
+  toggle(vote: 'yes' | 'no'): void {
     const previous = this.state.vote;
     const next = previous === vote ? null : vote;
     castVote(this.state, next);
-    return [next, previous];
+    this.#dispatch('helpful-vote', { vote: next, previous });
   }
 
   itemChanged(): void {
-    this.host.requestUpdate();
-    const counts = this.state.counts;
-    if (!counts || sameCounts(counts, this.shownCounts)) return;
-    this.shownCounts = counts;
-    this.dispatch('helpful-counts', { itemId: this.itemId, yes: counts.yes, no: counts.no });
+    this.#host.requestUpdate();
+    const counts = this.state.shownCounts;
+    if (!counts || sameCounts(counts, this.#lastCounts)) return;
+    this.#lastCounts = counts;
+    this.#dispatch('helpful-counts', counts);
   }
 
   itemFailed(error: EndpointError, queued: boolean): void {
-    this.dispatch('helpful-error', { itemId: this.itemId, error, queued });
+    this.#dispatch('helpful-error', { error, queued });
   }
 
-  private dispatch(type: string, detail: object): void {
-    this.host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
-
-  private bind(): void {
-    const { endpoint, itemId, loading, effectiveTimeout: timeout } = this.host;
-    const binding = JSON.stringify([endpoint ?? null, itemId || null, loading === 'eager']);
-    if (this.state) this.state.timeoutMs = timeout;
-    if (binding === this.boundTo && this.state.listeners.has(this)) return;
-    this.unbind();
-    this.boundTo = binding;
-    this.state = itemState(resolveEndpoint(endpoint), itemId || defaultItemId());
-    this.state.timeoutMs = timeout;
-    this.state.listeners.add(this);
-    this.shownCounts = null;
-    this.itemChanged();
-    const load = () => this.state.loadCounts();
-    if (loading === 'eager') load();
-    else this.cancelNearViewport = whenNearViewport(this.host, load);
-  }
-
-  private unbind(): void {
-    this.cancelNearViewport();
-    this.state?.listeners.delete(this);
+  #dispatch(type: string, detail: object): void {
+    const event = new CustomEvent(type, { detail: { itemId: this.state.id, ...detail }, bubbles: true, composed: true });
+    this.#host.dispatchEvent(event);
   }
 }

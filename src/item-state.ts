@@ -1,8 +1,8 @@
 import { applyOwnVote } from './counts.js';
-import { loadCounts } from './counts-loader.js';
+import { requestCounts, type CountsRequester } from './counts-loader.js';
 import { postVote } from './endpoint-client.js';
 import { EndpointError } from './endpoint-error.js';
-import { readRecord, writeRecord, type ItemRecord } from './item-record.js';
+import { itemKey, readRecord, writeRecord, type ItemRecord } from './item-record.js';
 import type { Counts, Vote } from './protocol.js';
 import { voterId } from './voter-id.js';
 
@@ -12,8 +12,6 @@ export interface ItemListener {
   itemFailed(error: EndpointError, queued: boolean): void;
 }
 
-const NO_COUNTS: Counts = { yes: 0, no: 0 };
-
 const asEndpointError = (error: unknown): EndpointError =>
   error instanceof EndpointError ? error : new EndpointError(String(error), 'network');
 
@@ -21,12 +19,13 @@ const asEndpointError = (error: unknown): EndpointError =>
  * The one state of an item on this page, shared by every element showing it: the reader's vote, what
  * the server confirmed, the last counts, and the round trips that change them.
  */
-export class ItemState {
+export class ItemState implements ItemRecord, CountsRequester {
   vote: Vote = null;
-  /** The vote included in `serverCounts`. */
+  /** The vote included in `counts`. */
   confirmed: Vote = null;
   pending = false;
-  serverCounts: Counts | null = null;
+  /** The last counts the server sent (in local-only mode: none, the reader's vote alone counts). */
+  counts: Counts | null = null;
   /** The reader voted in this page view (the thanks message is for them, not for a revisit). */
   votedThisView = false;
   /** The last attempt to send the pending vote failed for a reason that may pass: it waits in the outbox. */
@@ -35,52 +34,48 @@ export class ItemState {
   rejected = false;
   timeoutMs = 8000;
   readonly listeners = new Set<ItemListener>();
-  private sending = false;
-  private countsRequested = false;
+  readonly key: string;
+  #sending = false;
+  #countsRequested = false;
 
   constructor(readonly endpoint: string | null, readonly id: string) {
-    const record = readRecord(endpoint, id);
-    if (record) this.restore(record);
+    this.key = itemKey(endpoint, id);
+    this.restore();
   }
 
   /** Counts as the reader sees them, with their own latest vote applied; `null` until any are known. */
-  get counts(): Counts | null {
-    if (!this.endpoint) return applyOwnVote(NO_COUNTS, null, this.vote);
-    return this.serverCounts && applyOwnVote(this.serverCounts, this.confirmed, this.vote);
+  get shownCounts(): Counts | null {
+    const counts = this.endpoint ? this.counts : { yes: 0, no: 0 };
+    return counts && applyOwnVote(counts, this.endpoint ? this.confirmed : null, this.vote);
   }
 
-  /** Takes over a record another tab wrote. */
-  restore(record: ItemRecord): void {
-    this.vote = record.vote;
-    this.confirmed = record.confirmed;
-    this.pending = record.pending && this.endpoint !== null;
-    this.serverCounts = record.counts;
+  /** Takes over the stored record (written by this page earlier, or by another tab just now). */
+  restore(): void {
+    Object.assign(this, { vote: null, confirmed: null, pending: false, counts: null }, readRecord(this.key));
   }
 
   /** Records the reader's vote at once (optimistically); delivery is the caller's next step. */
   cast(vote: Vote): void {
     this.vote = vote;
-    this.pending = this.endpoint !== null;
+    this.pending = !!this.endpoint;
     this.votedThisView = true;
     this.rejected = false;
-    this.save();
-    this.changed();
+    this.#saveAndNotify();
   }
 
   /** Fetches the counts once per page view (batched with other items of the same endpoint). */
   loadCounts(): void {
-    if (!this.endpoint || this.countsRequested) return;
-    this.countsRequested = true;
-    loadCounts(this.endpoint, this.id, this.timeoutMs).then(
-      (counts) => {
-        // A vote in flight will answer with fresher counts; these may predate it.
-        if (this.sending && this.serverCounts) return;
-        this.serverCounts = counts;
-        this.save();
-        this.changed();
-      },
-      (error: unknown) => this.failed(asEndpointError(error), false),
-    );
+    if (this.endpoint && !this.#countsRequested) requestCounts(this);
+    this.#countsRequested = true;
+  }
+
+  countsLoaded(counts: Counts | undefined, error: EndpointError): void {
+    if (!counts) this.#fail(error, false);
+    // A vote in flight will answer with fresher counts; these may predate it.
+    else if (!this.#sending || !this.counts) {
+      this.counts = counts;
+      this.#saveAndNotify();
+    }
   }
 
   /**
@@ -88,29 +83,26 @@ export class ItemState {
    * failure is temporary, and falls back to the confirmed vote if it is final).
    */
   async deliver(): Promise<EndpointError | undefined> {
-    if (!this.endpoint || !this.pending || this.sending) return undefined;
-    this.sending = true;
+    if (!this.endpoint || !this.pending || this.#sending) return undefined;
+    this.#sending = true;
     const vote = this.vote;
     let error: EndpointError | undefined;
     try {
-      this.serverCounts = await postVote(this.endpoint, { id: this.id, vote, voter: voterId() }, this.timeoutMs);
+      this.counts = await postVote(this.endpoint, { id: this.id, vote, voter: voterId() }, this.timeoutMs);
       this.confirmed = vote;
       this.pending = this.vote !== vote;
-      this.undelivered = false;
     } catch (caught) {
       error = asEndpointError(caught);
-      this.undelivered = error.temporary;
       if (!error.temporary) {
         this.vote = this.confirmed;
         this.pending = false;
         this.rejected = true;
       }
-    } finally {
-      this.sending = false;
     }
-    this.save();
-    this.changed();
-    if (error) this.failed(error, error.temporary);
+    this.#sending = false;
+    this.undelivered = !!error?.temporary;
+    this.#saveAndNotify();
+    if (error) this.#fail(error, error.temporary);
     else if (this.pending) return this.deliver();
     return error;
   }
@@ -119,12 +111,12 @@ export class ItemState {
     for (const listener of this.listeners) listener.itemChanged();
   }
 
-  private failed(error: EndpointError, queued: boolean): void {
+  #fail(error: EndpointError, queued: boolean): void {
     for (const listener of this.listeners) listener.itemFailed(error, queued);
   }
 
-  private save(): void {
-    const { endpoint, id, vote, confirmed, pending, serverCounts: counts } = this;
-    writeRecord({ endpoint, id, vote, confirmed, pending, counts });
+  #saveAndNotify(): void {
+    writeRecord(this.key, this);
+    this.changed();
   }
 }

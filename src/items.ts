@@ -1,10 +1,11 @@
 import type { EndpointError } from './endpoint-error.js';
-import { emptyRecord, ITEM_KEY_PREFIX, parseItemKey, parseRecord } from './item-record.js';
+import { ITEM_KEY_PREFIX, itemKey, parseItemKey, readRecord } from './item-record.js';
 import { ItemState } from './item-state.js';
 import type { Vote } from './protocol.js';
 import { retryDelay } from './retry-delay.js';
-import { onStoredChange, readStored, storedKeys } from './safe-storage.js';
+import { onStoredChange, storedKeys } from './safe-storage.js';
 
+/** Every item state of this page, by storage key. */
 const states = new Map<string, ItemState>();
 let failedAttempts = 0;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -12,19 +13,15 @@ let started = false;
 
 /** The shared state of one item of one endpoint (`null`: local-only), created on first use. */
 export function itemState(endpoint: string | null, id: string): ItemState {
-  const key = JSON.stringify([endpoint, id]);
+  const key = itemKey(endpoint, id);
   let state = states.get(key);
-  if (!state) {
-    state = new ItemState(endpoint, id);
-    states.set(key, state);
-  }
+  if (!state) states.set(key, (state = new ItemState(endpoint, id)));
   return state;
 }
 
 function scheduleRetry(error: EndpointError): void {
-  failedAttempts += 1;
   clearTimeout(retryTimer);
-  retryTimer = setTimeout(deliverOutbox, retryDelay(failedAttempts, error.retryAfter));
+  retryTimer = setTimeout(deliverOutbox, retryDelay(++failedAttempts, error.retryAfter));
 }
 
 async function deliver(state: ItemState): Promise<void> {
@@ -36,10 +33,9 @@ async function deliver(state: ItemState): Promise<void> {
 /** Sends every vote still waiting in the outbox, this page's items or not. */
 export function deliverOutbox(): void {
   clearTimeout(retryTimer);
-  retryTimer = undefined;
   for (const key of storedKeys(ITEM_KEY_PREFIX)) {
-    const record = parseRecord(readStored(key));
-    if (record?.pending && record.endpoint) void deliver(itemState(record.endpoint, record.id));
+    const item = parseItemKey(key);
+    if (item?.[0] && readRecord(key)?.pending) void deliver(itemState(...item));
   }
 }
 
@@ -56,13 +52,11 @@ export function castVote(state: ItemState, vote: Vote): void {
 export function startDelivery(): void {
   if (started) return;
   started = true;
-  globalThis.addEventListener?.('online', deliverOutbox);
-  onStoredChange(ITEM_KEY_PREFIX, (key, value) => {
-    const item = parseItemKey(key);
-    const state = item && states.get(JSON.stringify([item.endpoint, item.id]));
-    if (!item || !state) return;
-    state.restore(parseRecord(value) ?? emptyRecord(item.endpoint, item.id));
-    state.changed();
+  addEventListener('online', deliverOutbox);
+  onStoredChange(ITEM_KEY_PREFIX, (key) => {
+    const state = states.get(key);
+    state?.restore();
+    state?.changed();
   });
   queueMicrotask(deliverOutbox);
 }

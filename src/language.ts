@@ -8,14 +8,9 @@ const builtIn: Record<string, Strings> = { en };
  * the language (`pt-BR` → `pt`), and English when there is no table for it or the tag is invalid.
  */
 export function resolveLanguage(element: Element): string {
-  const tag = element.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.getAttribute('lang') ?? '';
-  let language = '';
-  try {
-    language = new Intl.Locale(tag).language;
-  } catch {
-    return 'en';
-  }
-  return language in builtIn ? language : 'en';
+  const tag = element.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
+  const language = tag.split('-')[0]!.toLowerCase();
+  return Object.hasOwn(builtIn, language) ? language : 'en';
 }
 
 /** The built-in strings of a language `resolveLanguage` returned. */

@@ -27,30 +27,23 @@ export interface VoteRequest {
 /** The most `item` parameters one GET may carry. */
 export const MAX_ITEMS_PER_REQUEST = 100;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** A count is a safe, non-negative integer: anything else would render as "NaN%" or a lie. */
-const isCount = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+export const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 /** Reads `{"id", "yes", "no"}`, or returns `undefined` when the value is not exactly of that shape. */
 export function parseItemCounts(value: unknown): ItemCounts | undefined {
-  if (!isRecord(value) || typeof value.id !== 'string') return undefined;
-  if (!isCount(value.yes) || !isCount(value.no)) return undefined;
-  return { id: value.id, yes: value.yes, no: value.no };
+  const item = value as Partial<ItemCounts> | null | undefined;
+  if (typeof item?.id === 'string' && isCount(item.yes) && isCount(item.no)) return { id: item.id, yes: item.yes, no: item.no };
+  return undefined;
 }
 
 /** Reads a GET answer `{"items": [...]}` into counts by id, or `undefined` when any part is malformed. */
 export function parseCountsResponse(value: unknown): Map<string, Counts> | undefined {
-  if (!isRecord(value) || !Array.isArray(value.items)) return undefined;
-  const counts = new Map<string, Counts>();
-  for (const entry of value.items) {
-    const item = parseItemCounts(entry);
-    if (!item) return undefined;
-    counts.set(item.id, { yes: item.yes, no: item.no });
-  }
-  return counts;
+  const items = (value as { items?: unknown } | null | undefined)?.items;
+  if (!Array.isArray(items)) return undefined;
+  const parsed = items.map(parseItemCounts);
+  if (!parsed.every(Boolean)) return undefined;
+  return new Map(parsed.map((item) => [item!.id, { yes: item!.yes, no: item!.no }]));
 }
 
 /** True for `"yes"`, `"no"` and `null`, the only votes the protocol knows. */

@@ -5,61 +5,37 @@
  */
 const memory = new Map<string, string | null>();
 
-function browserStorage(): Storage | undefined {
+/** Runs `use` on localStorage; the property itself throws when storage is blocked, hence inside. */
+function attempt<T>(use: (storage: Storage) => T): T | undefined {
   try {
-    return globalThis.localStorage ?? undefined;
+    return use(localStorage);
   } catch {
-    return undefined; // Accessing the property itself throws when storage is blocked.
+    return undefined;
   }
 }
 
 /** The stored string for `key`, or `null`. */
-export function readStored(key: string): string | null {
-  if (memory.has(key)) return memory.get(key) ?? null;
-  try {
-    return browserStorage()?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
+export const readStored = (key: string): string | null =>
+  memory.has(key) ? memory.get(key)! : attempt((storage) => storage.getItem(key)) ?? null;
 
-/** Stores `value` (or removes the key for `null`); returns whether it reached localStorage. */
-export function writeStored(key: string, value: string | null): boolean {
+/** Stores `value`, or removes the key for `null`. */
+export function writeStored(key: string, value: string | null): void {
   memory.set(key, value);
-  try {
-    const storage = browserStorage();
-    if (!storage) return false;
-    if (value === null) storage.removeItem(key);
-    else storage.setItem(key, value);
-    return true;
-  } catch {
-    return false;
-  }
+  attempt((storage) => (value === null ? storage.removeItem(key) : storage.setItem(key, value)));
 }
 
 /** Every key starting with `prefix`, from localStorage and from memory. */
 export function storedKeys(prefix: string): string[] {
-  const keys = new Set<string>();
-  try {
-    const storage = browserStorage();
-    for (let i = 0; storage && i < storage.length; i++) {
-      const key = storage.key(i);
-      if (key?.startsWith(prefix)) keys.add(key);
-    }
-  } catch {
-    // Unreadable storage: memory alone answers.
-  }
-  for (const [key, value] of memory) {
-    if (key.startsWith(prefix) && value !== null) keys.add(key);
-  }
-  return [...keys];
+  const keys = new Set(attempt((storage) => Object.keys(storage)));
+  for (const [key, value] of memory) (value === null ? keys.delete(key) : keys.add(key));
+  return [...keys].filter((key) => key.startsWith(prefix));
 }
 
 /** Calls `listener` with the key and new value whenever another tab changes a key starting with `prefix`. */
 export function onStoredChange(prefix: string, listener: (key: string, value: string | null) => void): void {
-  globalThis.addEventListener?.('storage', (event: StorageEvent) => {
-    if (event.key === null || !event.key.startsWith(prefix)) return;
-    memory.set(event.key, event.newValue);
-    listener(event.key, event.newValue);
+  addEventListener('storage', ({ key, newValue }) => {
+    if (!key?.startsWith(prefix)) return;
+    memory.set(key, newValue);
+    listener(key, newValue);
   });
 }

@@ -1,56 +1,52 @@
 import { css } from 'lit';
 
 /**
- * Inherits the page's font and colour so the widget looks at home anywhere; every colour is derived
- * from `currentColor` unless a custom property says otherwise, so it works on light and dark pages alike.
+ * Inherits the page's font and colour so the widget looks at home anywhere; every colour derives from
+ * `currentColor` unless a custom property says otherwise, so it works on light and dark pages alike.
+ * Custom properties are read with fallbacks (not declared on :host) so a page can set them on any ancestor.
  */
 export const styles = css`
   :host {
     display: block;
-    --helpful-accent-color: currentColor;
-    --helpful-radius: 0.375em;
-    --helpful-gap: 0.5em;
-    --helpful-button-padding: 0.25em 0.9em;
-    --helpful-focus-color: currentColor;
   }
   :host([hidden]) {
     display: none;
   }
-  .prompt {
+  div,
+  span {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--helpful-gap);
-  }
-  .buttons {
-    display: inline-flex;
-    gap: var(--helpful-gap);
+    gap: var(--helpful-gap, 0.5em);
   }
   button {
     font: inherit;
     color: inherit;
-    background: transparent;
-    border: 1px solid currentColor;
-    border-radius: var(--helpful-radius);
-    padding: var(--helpful-button-padding);
+    background: none;
+    border: 1px solid;
+    border-radius: var(--helpful-radius, 0.375em);
+    padding: var(--helpful-button-padding, 0.25em 0.9em);
     min-width: 24px;
     min-height: 24px;
     cursor: pointer;
   }
-  button:focus-visible {
-    outline: 2px solid var(--helpful-focus-color);
+  :focus-visible {
+    outline: 2px solid var(--helpful-focus-color, currentColor);
     outline-offset: 2px;
   }
-  button[aria-pressed='true'] {
-    border-color: var(--helpful-accent-color);
-    box-shadow: inset 0 0 0 1px var(--helpful-accent-color);
+  [aria-pressed='true'] {
+    border-color: var(--helpful-accent-color, currentColor);
+    box-shadow: inset 0 0 0 1px var(--helpful-accent-color, currentColor);
     font-weight: bold;
   }
-  button[aria-pressed='true']::before {
+  [aria-pressed='true']::before {
     content: '✓ ';
   }
   p {
-    margin: var(--helpful-gap) 0 0;
+    margin: var(--helpful-gap, 0.5em) 0 0;
+  }
+  .reserved {
+    visibility: hidden;
   }
   :host([summary-only]) p {
     margin: 0;

@@ -3,22 +3,17 @@ import type { Counts } from './protocol.js';
 const formats = new Map<string, Intl.NumberFormat>();
 
 // Building a NumberFormat costs far more than using one, and every element formats on each render.
-function numberFormat(language: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = language + JSON.stringify(options);
-  let format = formats.get(key);
-  if (!format) formats.set(key, (format = new Intl.NumberFormat(language, options)));
-  return format;
-}
+const format = (language: string, value: number, style: Intl.NumberFormatOptions['style'] = 'decimal'): string => {
+  const key = language + style;
+  if (!formats.has(key)) formats.set(key, new Intl.NumberFormat(language, { style, maximumFractionDigits: 0 }));
+  return formats.get(key)!.format(value);
+};
 
 /** The summary line, with `{percent}`, `{yes}`, `{no}`, `{total}` filled in the language's number format. */
-export function formatSummary(template: string, counts: Counts, language: string): string {
-  const total = counts.yes + counts.no;
-  const integer = numberFormat(language, {});
-  const values: Record<string, string> = {
-    percent: numberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(total ? counts.yes / total : 0),
-    yes: integer.format(counts.yes),
-    no: integer.format(counts.no),
-    total: integer.format(total),
-  };
-  return template.replace(/\{(percent|yes|no|total)\}/g, (_, name: string) => values[name] ?? '');
+export function formatSummary(template: string, { yes, no }: Counts, language: string): string {
+  const total = yes + no;
+  const values: Record<string, number> = { yes, no, total };
+  return template.replace(/\{(percent|yes|no|total)\}/g, (_, name: string) =>
+    name === 'percent' ? format(language, yes / total, 'percent') : format(language, values[name]!),
+  );
 }

@@ -1,12 +1,12 @@
 import { html, LitElement, nothing } from 'lit';
 import { ItemController } from './item-controller.js';
 import { resolveLanguage, stringsFor } from './language.js';
-import type { Counts } from './protocol.js';
 import type { Strings } from './strings/strings.js';
 import { styles } from './styles.js';
 import { formatSummary } from './summary.js';
 
-const DEFAULT_TIMEOUT_MS = 8000;
+/** What the summary line's reserved room is measured with: the widest percentage and two-digit counts. */
+const TYPICAL_COUNTS = { yes: 88, no: 0 } as const;
 
 /**
  * "Was this helpful? Yes / No" with the running percentage of readers who said yes.
@@ -44,24 +44,22 @@ export class WasThisHelpfulElement extends LitElement {
     thanks: {},
     loading: {},
     timeout: { type: Number },
+    // Declared so that a change re-renders; reflected so that it stays the element's real lang attribute.
+    lang: { reflect: true },
   };
 
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
   /** URL of the votes API, resolved against the page; absent (or not http/https): local-only mode. */
-  declare endpoint: string | null;
+  declare endpoint?: string | null;
   /** What is being rated; defaults to the canonical URL, else the page's origin and path. */
-  declare itemId: string | null;
+  declare itemId?: string | null;
   /** The prompt; defaults to "Was this helpful?" in the element's language. */
-  declare question: string | null;
+  declare question?: string | null;
   /** Label of the positive button; defaults to "Yes". */
-  declare yesLabel: string | null;
+  declare yesLabel?: string | null;
   /** Label of the negative button; defaults to "No". */
-  declare noLabel: string | null;
+  declare noLabel?: string | null;
   /** The running-percentage line, with `{percent}`, `{yes}`, `{no}`, `{total}` placeholders. */
-  declare summary: string | null;
+  declare summary?: string | null;
   /** The summary stays hidden until yes + no reaches this number. */
   declare minVotes: number;
   /** Never show the summary line. */
@@ -69,57 +67,40 @@ export class WasThisHelpfulElement extends LitElement {
   /** Show only the summary line, without the question and buttons. */
   declare summaryOnly: boolean;
   /** Shown and announced after a vote; defaults to "Thanks for your feedback!". */
-  declare thanks: string | null;
+  declare thanks?: string | null;
   /** `lazy`: fetch counts when the element comes near the viewport; `eager`: at once. */
   declare loading: 'lazy' | 'eager' | string;
   /** Milliseconds before a request counts as failed. */
   declare timeout: number;
+  /** Language of the built-in strings and number formats; defaults to the nearest ancestor's `lang`. */
+  declare lang: string;
 
   private readonly item = new ItemController(this);
 
   constructor() {
     super();
-    this.endpoint = null;
-    this.itemId = null;
-    this.question = null;
-    this.yesLabel = null;
-    this.noLabel = null;
-    this.summary = null;
     this.minVotes = 1;
     this.hideSummary = false;
     this.summaryOnly = false;
-    this.thanks = null;
     this.loading = 'lazy';
-    this.timeout = DEFAULT_TIMEOUT_MS;
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
-  }
-
-  /** The timeout in use: the attribute when it is a positive number, else the default. */
-  get effectiveTimeout(): number {
-    return this.timeout > 0 && Number.isFinite(this.timeout) ? this.timeout : DEFAULT_TIMEOUT_MS;
+    this.timeout = 8000;
   }
 
   protected override render() {
     const language = resolveLanguage(this);
     const strings = stringsFor(language);
-    const summary = this.hideSummary
-      ? nothing
-      : html`<p part="summary">${this.summaryText(this.item.state.counts, strings, language) || '\u00a0'}</p>`;
+    const summary = this.hideSummary ? nothing : this.summaryLine(strings, language);
     if (this.summaryOnly) return summary;
     const { vote } = this.item.state;
     const question = this.question ?? strings.question;
     return html`
-      <div class="prompt" role="group" aria-labelledby="question">
+      <div role="group" aria-labelledby="question">
         <span id="question" part="question">${question}</span>
-        <span class="buttons">
-          <button type="button" part="button yes-button" aria-pressed=${vote === 'yes'} @click=${() => this.onVote('yes')}>
+        <span>
+          <button type="button" part="button yes-button" aria-pressed=${vote === 'yes'} @click=${() => this.item.toggle('yes')}>
             ${this.yesLabel ?? strings.yes}
           </button>
-          <button type="button" part="button no-button" aria-pressed=${vote === 'no'} @click=${() => this.onVote('no')}>
+          <button type="button" part="button no-button" aria-pressed=${vote === 'no'} @click=${() => this.item.toggle('no')}>
             ${this.noLabel ?? strings.no}
           </button>
         </span>
@@ -129,29 +110,25 @@ export class WasThisHelpfulElement extends LitElement {
     `;
   }
 
-  private summaryText(counts: Counts | null, strings: Strings, language: string): string {
+  /**
+   * The running-percentage line. Until it has something to say, it holds the same template filled with
+   * typical figures, invisible and hidden from assistive technology: it takes the room (and the line
+   * breaks) the real text will take, so counts arriving later move nothing on the page.
+   */
+  private summaryLine(strings: Strings, language: string) {
+    const template = this.summary ?? strings.summary;
+    const counts = this.item.state.shownCounts;
     const total = counts ? counts.yes + counts.no : 0;
-    const minVotes = Number.isFinite(this.minVotes) ? this.minVotes : 1;
-    if (!counts || total === 0 || total < minVotes) return '';
-    return formatSummary(this.summary ?? strings.summary, counts, language);
+    // A NaN min-votes (an unparsable attribute) compares false: it hides nothing.
+    if (counts && total && !(total < this.minVotes)) return html`<p part="summary">${formatSummary(template, counts, language)}</p>`;
+    return html`<p part="summary" class="reserved" aria-hidden="true">${formatSummary(template, TYPICAL_COUNTS, language)}</p>`;
   }
 
   private statusMessage(strings: Strings) {
     const { rejected, votedThisView, vote, undelivered } = this.item.state;
     if (rejected) return html`<span part="error">${strings.rejected}</span>`;
-    if (!votedThisView || vote === null) return nothing;
-    const queued = undelivered ? ` ${strings.queued}` : '';
-    return html`<span part="thanks">${this.thanks ?? strings.thanks}${queued}</span>`;
+    if (!votedThisView || !vote) return nothing;
+    return html`<span part="thanks">${this.thanks ?? strings.thanks}${undelivered ? ` ${strings.queued}` : ''}</span>`;
   }
 
-  private onVote(choice: 'yes' | 'no'): void {
-    const [vote, previous] = this.item.toggle(choice);
-    this.dispatchEvent(
-      new CustomEvent('helpful-vote', {
-        detail: { itemId: this.item.itemId, vote, previous },
-        bubbles: true,
-        composed: true,
-      }),
-    );
-  }
 }

@@ -142,7 +142,7 @@ describe('when localStorage fails', () => {
 
   it('ignores records in storage that were tampered with', async () => {
     const id = uniqueId();
-    localStorage.setItem(`was-this-helpful:item:${JSON.stringify(['', id])}`, '{"vote":"<b>maybe</b>","counts":{"yes":-1}}');
+    localStorage.setItem(`was-this-helpful:item:${JSON.stringify([null, id])}`, '{"vote":"<b>maybe</b>","counts":{"yes":-1}}');
     const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful item-id=${id}></was-this-helpful>`);
     expect(view(el).pressed).to.equal(null);
     expect(view(el).summary).to.equal('');

@@ -7,5 +7,5 @@ export const en: Strings = {
   summary: '{percent} of readers found this helpful',
   thanks: 'Thanks for your feedback!',
   rejected: 'Sorry, your vote could not be saved.',
-  queued: 'Your vote is saved on this device and will be sent when the connection returns.',
+  queued: 'It will be sent when the connection returns.',
 };

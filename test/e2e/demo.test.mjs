@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { counts, startServer, tempDb } from '../server/server-process.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--disable-sync', '--no-first-run'];
 const ITEM = 'ibuprofen-and-paracetamol';
 
 const bottomWidget = (page) => page.locator('footer.feedback was-this-helpful');
@@ -19,7 +18,7 @@ describe('the demo article on the reference endpoint (Chromium)', () => {
   before(async () => {
     db = tempDb();
     server = await startServer(['--static', 'demo', '--db', db]);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   });
   after(async () => {
     await browser?.close();

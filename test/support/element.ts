@@ -8,7 +8,8 @@ export function view(el: WasThisHelpfulElement) {
     yes: part(el, 'yes-button') as HTMLButtonElement,
     no: part(el, 'no-button') as HTMLButtonElement,
     question: part(el, 'question')?.textContent?.trim(),
-    summary: part(el, 'summary')?.textContent?.trim(),
+    /** The summary a reader sees: '' while the line only holds its room (invisible, aria-hidden). */
+    summary: part(el, 'summary')?.classList.contains('reserved') ? '' : part(el, 'summary')?.textContent?.trim(),
     hasSummary: part(el, 'summary') !== null,
     status: part(el, 'status')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
     pressed: (['yes', 'no'] as const).find((vote) => part(el, `${vote}-button`)?.getAttribute('aria-pressed') === 'true') ?? null,

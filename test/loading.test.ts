@@ -1,0 +1,122 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/define.js';
+import type { WasThisHelpfulElement } from '../src/was-this-helpful-element.js';
+import { view } from './support/element.js';
+import { mockEndpoint, uniqueId } from './support/mock-endpoint.js';
+
+afterEach(() => localStorage.clear());
+
+const gets = async (endpoint: Awaited<ReturnType<typeof mockEndpoint>>) =>
+  (await endpoint.requests()).filter((request) => request.method === 'GET').map((request) => new URL(request.url, location.href));
+
+async function page(count: number, endpoint: string, ids = Array.from({ length: count }, () => uniqueId())) {
+  const wrapper = await fixture<HTMLElement>(html`<div>
+    ${ids.map((id) => html`<was-this-helpful loading="eager" endpoint=${endpoint} item-id=${id} summary="{yes}/{total}"></was-this-helpful>`)}
+  </div>`);
+  return { wrapper, ids, elements: [...wrapper.querySelectorAll('was-this-helpful')] as WasThisHelpfulElement[] };
+}
+
+describe('batching', () => {
+  it('fetches the counts of 50 widgets in one GET', async () => {
+    const endpoint = await mockEndpoint();
+    const { ids, elements } = await page(50, endpoint.url);
+    await endpoint.control({ seed: { [ids[49]!]: { yes: 2, no: 1 } } });
+    await waitUntil(async () => (await gets(endpoint)).length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const requests = await gets(endpoint);
+    expect(requests).to.have.length(1);
+    expect(requests[0]!.searchParams.getAll('item')).to.have.members(ids);
+    await waitUntil(() => view(elements[0]!).summary === '' && elements.every((el) => el.shadowRoot!.querySelector('[part="summary"]')));
+  });
+
+  it('splits 150 widgets into two GETs of at most 100 items', async () => {
+    const endpoint = await mockEndpoint();
+    const { ids } = await page(150, endpoint.url);
+    await waitUntil(async () => (await gets(endpoint)).length >= 2);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const requests = await gets(endpoint);
+    expect(requests).to.have.length(2);
+    const asked = requests.map((url) => url.searchParams.getAll('item'));
+    expect(asked.map((items) => items.length).sort()).to.deep.equal([100, 50].sort());
+    expect(asked.flat()).to.have.members(ids);
+  });
+
+  it('asks once for an item shown by several elements, and gives each its counts', async () => {
+    const endpoint = await mockEndpoint();
+    const shared = uniqueId();
+    await endpoint.control({ seed: { [shared]: { yes: 3, no: 1 } } });
+    const { elements } = await page(4, endpoint.url, [shared, shared, uniqueId(), shared]);
+    await waitUntil(() => view(elements[3]!).summary === '3/4');
+    expect(view(elements[0]!).summary).to.equal('3/4');
+    const requests = await gets(endpoint);
+    expect(requests).to.have.length(1);
+    expect(requests[0]!.searchParams.getAll('item').filter((id) => id === shared)).to.have.length(1);
+  });
+
+  it('keeps widgets of different endpoints apart', async () => {
+    const [a, b] = await Promise.all([mockEndpoint(), mockEndpoint()]);
+    const id = uniqueId();
+    await a!.control({ seed: { [id]: { yes: 1, no: 0 } } });
+    await b!.control({ seed: { [id]: { yes: 0, no: 1 } } });
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <was-this-helpful loading="eager" endpoint=${a!.url} item-id=${id}></was-this-helpful>
+      <was-this-helpful loading="eager" endpoint=${b!.url} item-id=${id}></was-this-helpful>
+    </div>`);
+    const [first, second] = [...wrapper.querySelectorAll('was-this-helpful')] as WasThisHelpfulElement[];
+    await waitUntil(() => view(first!).summary !== '' && view(second!).summary !== '');
+    expect(view(first!).summary).to.equal('100% of readers found this helpful');
+    expect(view(second!).summary).to.equal('0% of readers found this helpful');
+  });
+});
+
+describe('lazy loading', () => {
+  it('sends no request for a widget far below the fold until it is scrolled near', async () => {
+    const endpoint = await mockEndpoint();
+    const id = uniqueId();
+    await endpoint.control({ seed: { [id]: { yes: 1, no: 0 } } });
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <div style="height: 5000px"></div>
+      <was-this-helpful endpoint=${endpoint.url} item-id=${id}></was-this-helpful>
+    </div>`);
+    const el = wrapper.querySelector('was-this-helpful') as WasThisHelpfulElement;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await gets(endpoint)).to.have.length(0);
+    expect(view(el).question).to.equal('Was this helpful?');
+    const counts = oneEvent(el, 'helpful-counts');
+    el.scrollIntoView();
+    await counts;
+    expect(await gets(endpoint)).to.have.length(1);
+    window.scrollTo(0, 0);
+  });
+
+  it('fetches at once with loading="eager", even far below the fold', async () => {
+    const endpoint = await mockEndpoint();
+    await fixture<HTMLElement>(html`<div>
+      <div style="height: 5000px"></div>
+      <was-this-helpful loading="eager" endpoint=${endpoint.url} item-id=${uniqueId()}></was-this-helpful>
+    </div>`);
+    await waitUntil(async () => (await gets(endpoint)).length === 1, 'no request for an eager widget below the fold');
+  });
+
+  it('shows cached counts of a below-the-fold widget at once, without a request', async () => {
+    const endpoint = await mockEndpoint();
+    const id = uniqueId();
+    await endpoint.control({ seed: { [id]: { yes: 1, no: 1 } } });
+    const first = await fixture<WasThisHelpfulElement>(html`<was-this-helpful loading="eager" endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`);
+    await oneEvent(first, 'helpful-counts');
+    // Another endpoint URL for the same server gives a fresh state, so the cache is what it reads.
+    const key = `was-this-helpful:item:${JSON.stringify([new URL(endpoint.url, location.href).href, id])}`;
+    const cached = localStorage.getItem(key);
+    expect(cached, 'counts were not cached').to.not.equal(null);
+    const other = `${endpoint.url}?copy`;
+    localStorage.setItem(`was-this-helpful:item:${JSON.stringify([new URL(other, location.href).href, id])}`, cached!);
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <div style="height: 5000px"></div>
+      <was-this-helpful endpoint=${other} item-id=${id}></was-this-helpful>
+    </div>`);
+    const el = wrapper.querySelector('was-this-helpful') as WasThisHelpfulElement;
+    expect(view(el).summary).to.equal('50% of readers found this helpful');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await gets(endpoint)).to.have.length(1);
+  });
+});
