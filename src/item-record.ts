@@ -4,8 +4,10 @@ import { readStored, writeStored } from './safe-storage.js';
 /** Prefix of every per-item key this widget keeps in localStorage. */
 export const ITEM_KEY_PREFIX = 'was-this-helpful:item:';
 
-/** What survives a reload for one item of one endpoint. */
+/** What survives a reload for one item of one endpoint (`endpoint: null` is local-only mode). */
 export interface ItemRecord {
+  readonly endpoint: string | null;
+  readonly id: string;
   /** The reader's current vote. */
   vote: Vote;
   /** The vote the server last acknowledged: the one its counts include. */
@@ -16,35 +18,25 @@ export interface ItemRecord {
   counts: Counts | null;
 }
 
-/** The key of an item of an endpoint (`null`: local-only mode). */
+/** The key of an item of an endpoint. */
 export const itemKey = (endpoint: string | null, id: string): string => ITEM_KEY_PREFIX + JSON.stringify([endpoint, id]);
-
-/** The endpoint and item id a key names, or `undefined` for a key that is not ours. */
-export function parseItemKey(key: string): [endpoint: string | null, id: string] | undefined {
-  try {
-    const [endpoint, id] = JSON.parse(key.slice(ITEM_KEY_PREFIX.length)) as unknown[];
-    if ((endpoint === null || typeof endpoint === 'string') && typeof id === 'string') return [endpoint, id];
-  } catch {
-    // Not one of ours.
-  }
-  return undefined;
-}
 
 /** Reads a stored record (kept as a compact array); anything tampered with reads as absent. */
 export function readRecord(key: string): ItemRecord | undefined {
   try {
-    const [vote, confirmed, pending, yes, no] = JSON.parse(readStored(key)!) as unknown[];
+    const [endpoint, id, vote, confirmed, pending, yes, no] = JSON.parse(readStored(key)!) as unknown[];
     const counts = isCount(yes) && isCount(no) ? { yes, no } : null;
-    if (isVote(vote) && isVote(confirmed) && typeof pending === 'boolean' && (counts || yes === null)) {
-      return { vote, confirmed, pending, counts };
-    }
+    if (
+      (endpoint === null || typeof endpoint === 'string') && typeof id === 'string' &&
+      isVote(vote) && isVote(confirmed) && typeof pending === 'boolean' && (counts || yes === null)
+    ) return { endpoint, id, vote, confirmed, pending, counts };
   } catch {
     // No record, or not JSON: nothing stored.
   }
   return undefined;
 }
 
-export function writeRecord(key: string, { vote, confirmed, pending, counts }: ItemRecord): void {
+export function writeRecord(key: string, { endpoint, id, vote, confirmed, pending, counts }: ItemRecord): void {
   const empty = !vote && !confirmed && !pending && !counts;
-  writeStored(key, empty ? null : JSON.stringify([vote, confirmed, pending, counts?.yes ?? null, counts?.no ?? null]));
+  writeStored(key, empty ? null : JSON.stringify([endpoint, id, vote, confirmed, pending, counts?.yes ?? null, counts?.no ?? null]));
 }

@@ -51,7 +51,8 @@ export class ItemState implements ItemRecord, CountsRequester {
 
   /** Takes over the stored record (written by this page earlier, or by another tab just now). */
   restore(): void {
-    Object.assign(this, { vote: null, confirmed: null, pending: false, counts: null }, readRecord(this.key));
+    const { vote = null, confirmed = null, pending = false, counts = null } = readRecord(this.key) ?? {};
+    Object.assign(this, { vote, confirmed, pending, counts });
   }
 
   /** Records the reader's vote at once (optimistically); delivery is the caller's next step. */

@@ -1,5 +1,5 @@
 import type { EndpointError } from './endpoint-error.js';
-import { ITEM_KEY_PREFIX, itemKey, parseItemKey, readRecord } from './item-record.js';
+import { ITEM_KEY_PREFIX, itemKey, readRecord } from './item-record.js';
 import { ItemState } from './item-state.js';
 import type { Vote } from './protocol.js';
 import { retryDelay } from './retry-delay.js';
@@ -34,8 +34,8 @@ async function deliver(state: ItemState): Promise<void> {
 export function deliverOutbox(): void {
   clearTimeout(retryTimer);
   for (const key of storedKeys(ITEM_KEY_PREFIX)) {
-    const item = parseItemKey(key);
-    if (item?.[0] && readRecord(key)?.pending) void deliver(itemState(...item));
+    const record = readRecord(key);
+    if (record?.endpoint && record.pending) void deliver(itemState(record.endpoint, record.id));
   }
 }
 

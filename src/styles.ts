@@ -26,7 +26,6 @@ export const styles = css`
     border: 1px solid;
     border-radius: var(--helpful-radius, 0.375em);
     padding: var(--helpful-button-padding, 0.25em 0.9em);
-    min-width: 24px;
     min-height: 24px;
     cursor: pointer;
   }
@@ -45,10 +44,10 @@ export const styles = css`
   p {
     margin: var(--helpful-gap, 0.5em) 0 0;
   }
-  .reserved {
-    visibility: hidden;
-  }
   :host([summary-only]) p {
     margin: 0;
+  }
+  .reserved {
+    visibility: hidden;
   }
 `;

@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createVotesApp } from './handler.js';
+import { readNodeBody } from './node-body.js';
 import { parseServeOptions, USAGE, UsageError, type ServeOptions } from './options.js';
 import type { VoteStore } from './store.js';
 
@@ -46,6 +47,7 @@ async function serveCommand(args: string[]): Promise<void> {
     corsOrigins: options.corsOrigins,
     rateLimit: options.rateLimit,
     clientAddress: (c) => getConnInfo(c).remote.address,
+    readBody: readNodeBody,
   });
   if (options.staticDir) {
     app.use('/*', serveStatic({ root: relative(process.cwd(), resolve(options.staticDir)) || '.' }));

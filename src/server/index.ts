@@ -1,4 +1,4 @@
-export { createVotesApp, createVotesHandler, MAX_BODY_BYTES, VOTES_PATH, type VotesHandlerOptions } from './handler.js';
+export { createVotesApp, createVotesHandler, MAX_BODY_BYTES, PayloadTooLarge, VOTES_PATH, type VotesHandlerOptions } from './handler.js';
 export type { VoteStore } from './store.js';
 export { BadRequest, checkItemId, parseVoteRequest } from './validation.js';
 export type { Counts, ItemCounts, Vote, VoteRequest } from '../protocol.js';

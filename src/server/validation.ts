@@ -12,8 +12,9 @@ export class BadRequest extends Error {}
 /** Checks an item id: 1–512 code points, no control characters, no lone surrogates. */
 export function checkItemId(id: unknown, field = 'id'): string {
   if (typeof id !== 'string') throw new BadRequest(`"${field}" must be a string`);
-  const codePoints = [...id].length;
-  if (codePoints < 1 || codePoints > MAX_ID_CODE_POINTS) throw new BadRequest(`"${field}" must be 1 to ${MAX_ID_CODE_POINTS} characters long`);
+  // The UTF-16 length bounds the code point count from above, so only long ids need counting.
+  const tooLong = id.length > MAX_ID_CODE_POINTS && [...id].length > MAX_ID_CODE_POINTS;
+  if (id.length === 0 || tooLong) throw new BadRequest(`"${field}" must be 1 to ${MAX_ID_CODE_POINTS} characters long`);
   if (CONTROL_CHARACTER.test(id)) throw new BadRequest(`"${field}" must not contain control characters`);
   if (LONE_SURROGATE.test(id)) throw new BadRequest(`"${field}" must not contain lone surrogates`);
   return id;
