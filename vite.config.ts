@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import { minifyTemplates } from './build/minify-templates.ts';
 
 /**
- * Two outputs from one source:
+ * Two outputs from one source (plus a module per language other than English, shared by both):
  * - `vite build`: the npm entry, `lit` left external so bundler users get one copy of Lit;
  * - `vite build --mode bundle`: one self-contained ES module, Lit inside, for a plain script tag.
  */
@@ -21,7 +21,8 @@ export default defineConfig(({ mode }) => {
       },
       rolldownOptions: {
         external: bundle ? [] : [/^lit(\/.*)?$/, /^@lit\//],
-        output: { minify: true, comments: false },
+        // Languages other than English: one small module each, next to the entry, fetched on demand.
+        output: { minify: true, comments: false, chunkFileNames: 'strings/[name]-[hash].js' },
       },
     },
   };

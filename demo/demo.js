@@ -12,7 +12,7 @@ try {
 if (live) {
   for (const widget of document.querySelectorAll('was-this-helpful')) widget.setAttribute('endpoint', '/api/votes');
 }
-mode.textContent = live
+if (mode) mode.textContent = live
   ? 'Live: votes go to the reference endpoint (/api/votes) and are shared by every reader.'
   : 'Local-only mode: no endpoint here, so votes and tallies stay in this browser.';
 await import('./was-this-helpful.bundle.js');

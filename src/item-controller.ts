@@ -24,6 +24,8 @@ const DEFAULT_TIMEOUT_MS = 8000;
  */
 export class ItemController implements ReactiveController, ItemListener {
   state!: ItemState;
+  /** The reader voted with this element in this page view: it is the one that announces the outcome. */
+  votedHere = false;
   #host: ItemHost;
   #binding?: string;
   #lastCounts: Counts | null = null;
@@ -65,6 +67,7 @@ export class ItemController implements ReactiveController, ItemListener {
   toggle(vote: 'yes' | 'no'): void {
     const previous = this.state.vote;
     const next = previous === vote ? null : vote;
+    this.votedHere = true;
     castVote(this.state, next);
     this.#dispatch('helpful-vote', { vote: next, previous });
   }

@@ -12,8 +12,8 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
-  div,
-  span {
+  .prompt,
+  .buttons {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -22,10 +22,11 @@ export const styles = css`
   button {
     font: inherit;
     color: inherit;
-    background: none;
-    border: 1px solid;
+    background: var(--helpful-button-background, none);
+    border: var(--helpful-border-width, 1px) solid;
     border-radius: var(--helpful-radius, 0.375em);
     padding: var(--helpful-button-padding, 0.25em 0.9em);
+    min-width: 24px;
     min-height: 24px;
     cursor: pointer;
   }
@@ -34,10 +35,12 @@ export const styles = css`
     outline-offset: 2px;
   }
   [aria-pressed='true'] {
+    background: var(--helpful-pressed-background, var(--helpful-button-background, none));
     border-color: var(--helpful-accent-color, currentColor);
     box-shadow: inset 0 0 0 1px var(--helpful-accent-color, currentColor);
     font-weight: bold;
   }
+  /* The tick says "pressed" without colour: for colour-blind readers and in forced-colors mode. */
   [aria-pressed='true']::before {
     content: '✓ ';
   }
@@ -49,5 +52,19 @@ export const styles = css`
   }
   .reserved {
     visibility: hidden;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (forced-colors: active) {
+    [aria-pressed='true'] {
+      border-width: 3px;
+    }
   }
 `;

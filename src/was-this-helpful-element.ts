@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { ItemController } from './item-controller.js';
-import { resolveLanguage, stringsFor } from './language.js';
+import { isRightToLeft, languageStrings, resolveLanguage, stringsFor } from './language.js';
 import type { Strings } from './strings/strings.js';
 import { styles } from './styles.js';
 import { formatSummary } from './summary.js';
@@ -19,7 +19,7 @@ const TYPICAL_COUNTS = { yes: 88, no: 0 } as const;
  * @csspart yes-button - The positive button.
  * @csspart no-button - The negative button.
  * @csspart summary - The running-percentage line.
- * @csspart status - The live region holding the thanks or error message.
+ * @csspart status - The visually hidden live region that announces a vote's outcome.
  * @csspart thanks - The thanks message (and the note when a vote is kept for later).
  * @csspart error - The message shown when the server refused a vote.
  * @cssprop --helpful-accent-color - Border of the pressed button (default: the text colour).
@@ -27,6 +27,9 @@ const TYPICAL_COUNTS = { yes: 88, no: 0 } as const;
  * @cssprop --helpful-gap - Space between the question, the buttons and the lines below (default: 0.5em).
  * @cssprop --helpful-button-padding - Padding inside the buttons (default: 0.25em 0.9em).
  * @cssprop --helpful-focus-color - Colour of the keyboard focus ring (default: the text colour).
+ * @cssprop --helpful-button-background - Background of the buttons (default: none, the page shows through).
+ * @cssprop --helpful-pressed-background - Background of the pressed button (default: as the other button).
+ * @cssprop --helpful-border-width - Border width of the buttons (default: 1px).
  */
 export class WasThisHelpfulElement extends LitElement {
   static override styles = styles;
@@ -76,6 +79,8 @@ export class WasThisHelpfulElement extends LitElement {
   declare lang: string;
 
   private readonly item = new ItemController(this);
+  /** The summary read out with the thanks: the one at the moment of the vote. */
+  #announcedSummary = '';
 
   constructor() {
     super();
@@ -86,28 +91,58 @@ export class WasThisHelpfulElement extends LitElement {
     this.timeout = 8000;
   }
 
+  /** Waits for the strings of a language other than English the first time, so no English flashes first. */
+  protected override async scheduleUpdate(): Promise<void> {
+    const strings = languageStrings(resolveLanguage(this));
+    if (strings instanceof Promise) await strings;
+    super.scheduleUpdate();
+  }
+
   protected override render() {
     const language = resolveLanguage(this);
     const strings = stringsFor(language);
     const summary = this.hideSummary ? nothing : this.summaryLine(strings, language);
-    if (this.summaryOnly) return summary;
-    const { vote } = this.item.state;
-    const question = this.question ?? strings.question;
+    const dir = isRightToLeft(language) ? 'rtl' : nothing;
+    if (this.summaryOnly) return html`<div dir=${dir}>${summary}</div>`;
+    const { vote, rejected, votedThisView, undelivered } = this.item.state;
+    const thanks = votedThisView && vote ? `${this.thanks ?? strings.thanks}${undelivered ? ` ${strings.queued}` : ''}` : '';
+    const message = rejected ? strings.rejected : thanks;
     return html`
-      <div role="group" aria-labelledby="question">
-        <span id="question" part="question">${question}</span>
-        <span>
-          <button type="button" part="button yes-button" aria-pressed=${vote === 'yes'} @click=${() => this.item.toggle('yes')}>
-            ${this.yesLabel ?? strings.yes}
-          </button>
-          <button type="button" part="button no-button" aria-pressed=${vote === 'no'} @click=${() => this.item.toggle('no')}>
-            ${this.noLabel ?? strings.no}
-          </button>
-        </span>
+      <div dir=${dir}>
+        <div class="prompt" role="group" aria-labelledby="question">
+          <span id="question" part="question">${this.question ?? strings.question}</span>
+          <span class="buttons">
+            <button type="button" part="button yes-button" aria-pressed=${vote === 'yes'} @click=${() => this.vote('yes', strings, language)}>
+              ${this.yesLabel ?? strings.yes}
+            </button>
+            <button type="button" part="button no-button" aria-pressed=${vote === 'no'} @click=${() => this.vote('no', strings, language)}>
+              ${this.noLabel ?? strings.no}
+            </button>
+          </span>
+        </div>
+        ${summary}
+        ${rejected ? html`<p part="error">${message}</p>` : thanks ? html`<p part="thanks">${message}</p>` : nothing}
+        <p part="status" role="status" class="visually-hidden">${this.item.votedHere ? (rejected ? message : `${message} ${this.#announcedSummary}`.trim()) : ''}</p>
       </div>
-      ${summary}
-      <p part="status" role="status">${this.statusMessage(strings)}</p>
     `;
+  }
+
+  /**
+   * Only the element the reader used speaks, and the summary it reads out is the one at the moment of
+   * the vote: a polite announcement, made once, of what just changed.
+   */
+  private vote(choice: 'yes' | 'no', strings: Strings, language: string): void {
+    // The vote re-renders the element (through its item state), so this field needs no property of its own.
+    this.item.toggle(choice);
+    this.#announcedSummary = this.item.state.vote ? this.summaryText(strings, language) : '';
+  }
+
+  /** The filled summary, or '' while it has nothing to say (no votes, or fewer than `min-votes`). */
+  private summaryText(strings: Strings, language: string): string {
+    const counts = this.item.state.shownCounts;
+    const total = counts ? counts.yes + counts.no : 0;
+    // A NaN min-votes (an unparsable attribute) compares false: it hides nothing.
+    return counts && total && !(total < this.minVotes) ? formatSummary(this.summary ?? strings.summary, counts, language) : '';
   }
 
   /**
@@ -116,19 +151,10 @@ export class WasThisHelpfulElement extends LitElement {
    * breaks) the real text will take, so counts arriving later move nothing on the page.
    */
   private summaryLine(strings: Strings, language: string) {
-    const template = this.summary ?? strings.summary;
-    const counts = this.item.state.shownCounts;
-    const total = counts ? counts.yes + counts.no : 0;
-    // A NaN min-votes (an unparsable attribute) compares false: it hides nothing.
-    if (counts && total && !(total < this.minVotes)) return html`<p part="summary">${formatSummary(template, counts, language)}</p>`;
-    return html`<p part="summary" class="reserved" aria-hidden="true">${formatSummary(template, TYPICAL_COUNTS, language)}</p>`;
-  }
-
-  private statusMessage(strings: Strings) {
-    const { rejected, votedThisView, vote, undelivered } = this.item.state;
-    if (rejected) return html`<span part="error">${strings.rejected}</span>`;
-    if (!votedThisView || !vote) return nothing;
-    return html`<span part="thanks">${this.thanks ?? strings.thanks}${undelivered ? ` ${strings.queued}` : ''}</span>`;
+    const text = this.summaryText(strings, language);
+    if (text) return html`<p part="summary">${text}</p>`;
+    const reserved = formatSummary(this.summary ?? strings.summary, TYPICAL_COUNTS, language);
+    return html`<p part="summary" class="reserved" aria-hidden="true">${reserved}</p>`;
   }
 
 }

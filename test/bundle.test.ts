@@ -6,12 +6,20 @@ import { openPage } from './support/page-frame.js';
 const BUNDLE = '/dist/was-this-helpful.bundle.js';
 
 describe('the self-contained bundle (npm run build)', () => {
-  it('imports nothing: Lit is inside', async () => {
+  it('imports no package: Lit is inside, and only its own language modules are fetched, on demand', async () => {
     const response = await fetch(BUNDLE);
     expect(response.ok, `${BUNDLE} is missing: run npm run build`).to.equal(true);
     const source = await response.text();
     expect(source).not.to.match(/\bfrom\s*["'`][^"'`]/);
-    expect(source).not.to.match(/\bimport\s*\(/);
+    const dynamic = [...source.matchAll(/\bimport\s*\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((match) => match[1]!);
+    expect(dynamic).to.have.length(11);
+    for (const specifier of dynamic) expect(specifier).to.match(/^\.\/strings\/[a-z]{2}-[\w-]+\.js$/);
+  });
+
+  it('speaks French from the bundle, fetching the French module beside it', async () => {
+    const page = await openPage(`<was-this-helpful lang="fr" item-id="${uniqueId()}"></was-this-helpful>`, { script: BUNDLE });
+    await waitUntil(() => view(page.element()).question === 'Cette page vous a-t-elle été utile\u00a0?');
+    page.close();
   });
 
   it('works from a plain <script type="module"> on a static page, with an endpoint', async () => {

@@ -150,8 +150,8 @@ describe('when sending a vote fails', () => {
       expect(detail).to.include({ itemId: id, queued: true });
       expect(view(el).pressed).to.equal('yes');
       expect(view(el).summary).to.equal('67% of readers found this helpful');
-      expect(view(el).status).to.contain('Thanks for your feedback!');
-      expect(view(el).status).to.contain('will be sent when the connection returns');
+      expect(view(el).message).to.contain('Thanks for your feedback!');
+      expect(view(el).message).to.contain('will be sent when the connection returns');
       expect(el.shadowRoot!.textContent).not.to.contain('NaN');
       await expect(el).to.be.accessible();
     });
@@ -186,7 +186,7 @@ describe('when sending a vote fails', () => {
       await oneEvent(el, 'helpful-counts');
       view(el).yes.click();
       await waitUntil(async () => (await endpoint.requests()).length === 2);
-      await waitUntil(() => !view(el).status.includes('will be sent'));
+      await waitUntil(() => !view(el).message.includes('will be sent'));
       await endpoint.control({ post: status });
       view(el).no.click();
       const { detail } = await oneEvent(el, 'helpful-error');
@@ -194,7 +194,7 @@ describe('when sending a vote fails', () => {
       expect(detail).to.include({ itemId: id, queued: false });
       expect(detail.error.status).to.equal(Number(status));
       expect(view(el).pressed).to.equal('yes');
-      expect(view(el).status).to.equal('Sorry, your vote could not be saved.');
+      expect(view(el).message).to.equal('Sorry, your vote could not be saved.');
       expect(view(el).summary).to.equal('67% of readers found this helpful');
       await expect(el).to.be.accessible();
       await new Promise((resolve) => setTimeout(resolve, 300));

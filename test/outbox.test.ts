@@ -67,7 +67,7 @@ describe('the outbox', () => {
     const delivered = (await posts(endpoint)).slice(attempts);
     expect(delivered.map((post) => post.vote)).to.deep.equal(['no']);
     await el.updateComplete;
-    expect(view(el).status).to.equal('Thanks for your feedback!');
+    expect(view(el).message).to.equal('Thanks for your feedback!');
     expect(view(el).summary).to.equal('0% of readers found this helpful');
   });
 
@@ -82,7 +82,7 @@ describe('the outbox', () => {
     await endpoint.control({ post: 'ok' });
     window.dispatchEvent(new Event('online'));
     await waitUntil(async () => (await posts(endpoint)).some((post) => post.id === id && post.vote === 'yes'), 'not re-sent on online', { timeout: 2000 });
-    await waitUntil(() => view(el).status === 'Thanks for your feedback!', 'the queued note stayed after delivery');
+    await waitUntil(() => view(el).message === 'Thanks for your feedback!', 'the queued note stayed after delivery');
   });
 
   it('retries on its own while the page stays open, honouring Retry-After', async () => {
@@ -98,7 +98,7 @@ describe('the outbox', () => {
     await waitUntil(async () => (await posts(endpoint)).length === 2, 'no retry within 3 s', { timeout: 3000, interval: 100 });
     const waited = performance.now() - failedAt;
     expect(waited).to.be.above(800);
-    await waitUntil(() => !view(el).status.includes('will be sent'));
+    await waitUntil(() => !view(el).message.includes('will be sent'));
   });
 
   it('never counts a vote twice when two page views deliver the same outbox', async () => {

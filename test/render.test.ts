@@ -42,7 +42,7 @@ describe('rendering', () => {
     expect(view(el).yes.textContent?.trim()).to.equal('Yep');
     expect(view(el).no.textContent?.trim()).to.equal('Nope');
     await voted(el, 'yes');
-    expect(view(el).status).to.equal('Cheers!');
+    expect(view(el).message).to.equal('Cheers!');
   });
 
   it('fills every placeholder of the summary template', async () => {
@@ -91,7 +91,7 @@ describe('rendering', () => {
     const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful item-id=${uniqueId()} hide-summary></was-this-helpful>`);
     await voted(el, 'yes');
     expect(view(el).hasSummary).to.equal(false);
-    expect(view(el).status).to.equal('Thanks for your feedback!');
+    expect(view(el).message).to.equal('Thanks for your feedback!');
   });
 
   it('shows only the summary line with summary-only', async () => {
@@ -141,7 +141,7 @@ describe('hostile attribute values', () => {
     expect(view(el).question).to.equal(HOSTILE);
     expect(view(el).yes.textContent?.trim()).to.equal(HOSTILE);
     expect(view(el).summary).to.equal(`${HOSTILE} 100%`);
-    expect(view(el).status).to.equal(HOSTILE);
+    expect(view(el).message).to.equal(HOSTILE);
     expect((window as { __pwned?: boolean }).__pwned).to.equal(undefined);
   });
 

@@ -100,7 +100,7 @@ describe('when localStorage fails', () => {
       view(el).yes.click();
       await el.updateComplete;
       expect(view(el).summary).to.equal('100% of readers found this helpful');
-      expect(view(el).status).to.equal('Thanks for your feedback!');
+      expect(view(el).message).to.equal('Thanks for your feedback!');
     } finally {
       restoreStorage();
     }

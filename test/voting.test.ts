@@ -21,7 +21,7 @@ describe('voting (local-only mode, no endpoint)', () => {
     await press(el, 'yes');
     expect(view(el).yes.getAttribute('aria-pressed')).to.equal('true');
     expect(view(el).no.getAttribute('aria-pressed')).to.equal('false');
-    expect(view(el).status).to.equal('Thanks for your feedback!');
+    expect(view(el).message).to.equal('Thanks for your feedback!');
     expect(view(el).summary).to.equal('100% of readers found this helpful');
   });
 
@@ -40,7 +40,7 @@ describe('voting (local-only mode, no endpoint)', () => {
     const detail = await press(el, 'yes');
     expect(detail).to.include({ vote: null, previous: 'yes' });
     expect(view(el).pressed).to.equal(null);
-    expect(view(el).status).to.equal('');
+    expect(view(el).message).to.equal('');
     expect(view(el).summary).to.equal('');
     await expect(el).to.be.accessible();
   });
@@ -89,7 +89,7 @@ describe('voting (local-only mode, no endpoint)', () => {
     first.close();
     const revisit = await openPage(`<was-this-helpful item-id="${id}"></was-this-helpful>`);
     expect(view(revisit.element()).pressed).to.equal('no');
-    expect(view(revisit.element()).status).to.equal('');
+    expect(view(revisit.element()).message).to.equal('');
     revisit.close();
   });
 

@@ -11,7 +11,10 @@ export function view(el: WasThisHelpfulElement) {
     /** The summary a reader sees: '' while the line only holds its room (invisible, aria-hidden). */
     summary: part(el, 'summary')?.classList.contains('reserved') ? '' : part(el, 'summary')?.textContent?.trim(),
     hasSummary: part(el, 'summary') !== null,
-    status: part(el, 'status')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    /** The visible thanks or error message. */
+    message: (part(el, 'thanks') ?? part(el, 'error'))?.textContent?.replace(/[ \t\r\n]+/g, ' ').trim() ?? '',
+    /** What the polite live region says. */
+    announcement: part(el, 'status')?.textContent?.replace(/[ \t\r\n]+/g, ' ').trim() ?? '',
     pressed: (['yes', 'no'] as const).find((vote) => part(el, `${vote}-button`)?.getAttribute('aria-pressed') === 'true') ?? null,
   };
 }
