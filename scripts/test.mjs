@@ -126,7 +126,8 @@ if (!suites.has('server')) {
   console.log('\nPostgreSQL is not installed: the PostgreSQL store tests are skipped (apt-get install postgresql to run them).');
 }
 try {
-  if (suites.has('server')) nodeSuite('server tests', testFiles('test/server'), postgres ? { WTH_TEST_DATABASE_URL: postgres.url } : {});
+  const files = [...testFiles('test/server'), ...testFiles('test/docs')];
+  if (suites.has('server')) nodeSuite('server and docs tests', files, postgres ? { WTH_TEST_DATABASE_URL: postgres.url } : {});
 } finally {
   await postgres?.stop();
 }

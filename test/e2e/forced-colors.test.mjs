@@ -1,26 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
-import { startServer, tempDb } from '../server/server-process.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { describe, it } from 'node:test';
+import { demoServer } from './demo-server.mjs';
 
 // Forced colors can only be emulated through Playwright, hence here rather than in the element suite.
 describe('forced-colors mode (Windows high contrast), Chromium', () => {
-  let browser;
-  let server;
-  before(async () => {
-    server = await startServer(['--static', 'demo', '--db', tempDb()]);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoServer();
 
   it('shows which button is pressed without colour: a tick and a thicker border', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     await page.emulateMedia({ forcedColors: 'active' });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${demo.server.url}/`);
     const yes = page.locator('footer was-this-helpful').getByRole('button', { name: 'Yes' });
     const no = page.locator('footer was-this-helpful').getByRole('button', { name: 'No' });
     await yes.click();

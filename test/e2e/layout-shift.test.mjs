@@ -1,29 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
-import { startServer, tempDb, vote, voter } from '../server/server-process.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { describe, it } from 'node:test';
+import { vote, voter } from '../server/server-process.mjs';
+import { demoServer } from './demo-server.mjs';
 
 const COUNTS_DELAY_MS = 500;
 
 describe('layout stability (Chromium, Layout Instability API)', () => {
-  let browser;
-  let server;
-  before(async () => {
-    server = await startServer(['--static', 'demo', '--db', tempDb(), '--rate-limit', '0']);
-    for (const [n, choice] of ['yes', 'yes', 'no', 'yes'].entries()) {
-      await vote(server.url, { id: 'ibuprofen-and-paracetamol', vote: choice, voter: voter(n) });
-      await vote(server.url, { id: 'faq-children', vote: choice, voter: voter(n) });
-    }
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+  const demo = demoServer(['--rate-limit', '0'], {
+    seed: async (server) => {
+      for (const [n, choice] of ['yes', 'yes', 'no', 'yes'].entries()) {
+        await vote(server.url, { id: 'ibuprofen-and-paracetamol', vote: choice, voter: voter(n) });
+        await vote(server.url, { id: 'faq-children', vote: choice, voter: voter(n) });
+      }
+    },
   });
 
   it(`moves nothing on the page when counts arrive ${COUNTS_DELAY_MS} ms after the widgets are painted`, async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 2000 } });
+    const page = await demo.browser.newPage({ viewport: { width: 390, height: 2000 } });
     await page.addInitScript(() => {
       window.__shifts = [];
       new PerformanceObserver((list) => {
@@ -37,7 +30,7 @@ describe('layout stability (Chromium, Layout Instability API)', () => {
       await route.fulfill({ response });
       countsAnsweredAt = Date.now();
     });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${demo.server.url}/`);
     const paintedAt = await page.evaluate(async () => {
       await customElements.whenDefined('was-this-helpful');
       await Promise.all([...document.querySelectorAll('was-this-helpful')].map((el) => el.updateComplete));
