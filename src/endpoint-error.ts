@@ -1,5 +1,5 @@
 /** Why a request to the endpoint failed. */
-export type EndpointErrorKind = 'network' | 'timeout' | 'http' | 'invalid-response';
+export type EndpointErrorKind = 'network' | 'timeout' | 'http' | 'invalid-response' | 'invalid-item';
 
 /** A failed request to the votes endpoint, as reported in `helpful-error`'s `detail.error`. */
 export class EndpointError extends Error {
@@ -22,6 +22,7 @@ export class EndpointError extends Error {
    * cannot succeed. Everything else (network, timeout, 408, 429, 5xx, a malformed 200) may pass later.
    */
   get temporary(): boolean {
+    if (this.kind === 'invalid-item') return false; // never sent: the item id breaks the protocol's limits
     if (this.kind !== 'http' || this.status === undefined) return true;
     return !(this.status >= 400 && this.status < 500) || this.status === 408 || this.status === 429;
   }

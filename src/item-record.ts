@@ -16,6 +16,8 @@ export interface ItemRecord {
   pending: boolean;
   /** The last counts the server sent. */
   counts: Counts | null;
+  /** When the reader cast `vote` (ms since the epoch): between tabs, the later vote wins. */
+  votedAt: number;
 }
 
 /** The key of an item of an endpoint. */
@@ -24,19 +26,20 @@ export const itemKey = (endpoint: string | null, id: string): string => ITEM_KEY
 /** Reads a stored record (kept as a compact array); anything tampered with reads as absent. */
 export function readRecord(key: string): ItemRecord | undefined {
   try {
-    const [endpoint, id, vote, confirmed, pending, yes, no] = JSON.parse(readStored(key)!) as unknown[];
+    const [endpoint, id, vote, confirmed, pending, yes, no, votedAt] = JSON.parse(readStored(key)!) as unknown[];
     const counts = isCount(yes) && isCount(no) ? { yes, no } : null;
     if (
-      (endpoint === null || typeof endpoint === 'string') && typeof id === 'string' &&
-      isVote(vote) && isVote(confirmed) && typeof pending === 'boolean' && (counts || yes === null)
-    ) return { endpoint, id, vote, confirmed, pending, counts };
+      (endpoint === null || typeof endpoint === 'string') && typeof id === 'string' && isVote(vote) &&
+      isVote(confirmed) && typeof pending === 'boolean' && (counts || yes === null) && isCount(votedAt)
+    ) return { endpoint, id, vote, confirmed, pending, counts, votedAt };
   } catch {
     // No record, or not JSON: nothing stored.
   }
   return undefined;
 }
 
-export function writeRecord(key: string, { endpoint, id, vote, confirmed, pending, counts }: ItemRecord): void {
+export function writeRecord(key: string, { endpoint, id, vote, confirmed, pending, counts, votedAt }: ItemRecord): void {
   const empty = !vote && !confirmed && !pending && !counts;
-  writeStored(key, empty ? null : JSON.stringify([endpoint, id, vote, confirmed, pending, counts?.yes ?? null, counts?.no ?? null]));
+  const record = [endpoint, id, vote, confirmed, pending, counts?.yes ?? null, counts?.no ?? null, votedAt];
+  writeStored(key, empty ? null : JSON.stringify(record));
 }

@@ -3,7 +3,7 @@ import { requestCounts, type CountsRequester } from './counts-loader.js';
 import { postVote } from './endpoint-client.js';
 import { EndpointError } from './endpoint-error.js';
 import { itemKey, readRecord, writeRecord, type ItemRecord } from './item-record.js';
-import type { Counts, Vote } from './protocol.js';
+import { isItemId, type Counts, type Vote } from './protocol.js';
 import { voterId } from './voter-id.js';
 
 /** What an element bound to an item is told. */
@@ -11,6 +11,8 @@ export interface ItemListener {
   itemChanged(): void;
   itemFailed(error: EndpointError, queued: boolean): void;
 }
+
+const invalidItem = () => new EndpointError('The item id breaks the protocol: 1–512 characters, no control characters', 'invalid-item');
 
 const asEndpointError = (error: unknown): EndpointError =>
   error instanceof EndpointError ? error : new EndpointError(String(error), 'network');
@@ -26,6 +28,7 @@ export class ItemState implements ItemRecord, CountsRequester {
   pending = false;
   /** The last counts the server sent (in local-only mode: none, the reader's vote alone counts). */
   counts: Counts | null = null;
+  votedAt = 0;
   /** The reader voted in this page view (the thanks message is for them, not for a revisit). */
   votedThisView = false;
   /** The last attempt to send the pending vote failed for a reason that may pass: it waits in the outbox. */
@@ -37,6 +40,9 @@ export class ItemState implements ItemRecord, CountsRequester {
   readonly key: string;
   #sending = false;
   #countsRequested = false;
+  /** Vote answers (or failures) so far; counts asked for before the latest may not include it. */
+  #votesSettled = 0;
+  #countsAskedAt = 0;
 
   constructor(readonly endpoint: string | null, readonly id: string) {
     this.key = itemKey(endpoint, id);
@@ -49,15 +55,30 @@ export class ItemState implements ItemRecord, CountsRequester {
     return counts && applyOwnVote(counts, this.endpoint ? this.confirmed : null, this.vote);
   }
 
-  /** Takes over the stored record (written by this page earlier, or by another tab just now). */
+  /**
+   * Takes in the stored record (written by this page earlier, or by another tab just now): its vote if it
+   * is newer than the one held here, and what the server last confirmed. A missing record (storage
+   * cleared) resets the item.
+   */
   restore(): void {
-    const { vote = null, confirmed = null, pending = false, counts = null } = readRecord(this.key) ?? {};
-    Object.assign(this, { vote, confirmed, pending, counts });
+    const record = readRecord(this.key);
+    if (!record) Object.assign(this, { vote: null, confirmed: null, pending: false, counts: null, votedAt: 0 });
+    else {
+      this.#adoptNewerVote(record);
+      this.confirmed = record.confirmed;
+      this.counts = record.counts ?? this.counts;
+      this.pending = !!this.endpoint && (record.pending || this.vote !== this.confirmed);
+    }
+  }
+
+  #adoptNewerVote(record: ItemRecord | undefined): void {
+    if (record && record.votedAt > this.votedAt) Object.assign(this, { vote: record.vote, votedAt: record.votedAt });
   }
 
   /** Records the reader's vote at once (optimistically); delivery is the caller's next step. */
   cast(vote: Vote): void {
     this.vote = vote;
+    this.votedAt = Math.max(Date.now(), this.votedAt + 1);
     this.pending = !!this.endpoint;
     this.votedThisView = true;
     this.rejected = false;
@@ -66,46 +87,54 @@ export class ItemState implements ItemRecord, CountsRequester {
 
   /** Fetches the counts once per page view (batched with other items of the same endpoint). */
   loadCounts(): void {
-    if (this.endpoint && !this.#countsRequested) requestCounts(this);
+    if (!this.endpoint || this.#countsRequested) return;
     this.#countsRequested = true;
+    this.#countsAskedAt = this.#votesSettled;
+    // An id the server would refuse must not sink the batch it travels in.
+    if (isItemId(this.id)) requestCounts(this);
+    else this.#fail(invalidItem(), false);
   }
 
   countsLoaded(counts: Counts | undefined, error: EndpointError): void {
     if (!counts) this.#fail(error, false);
-    // A vote in flight will answer with fresher counts; these may predate it.
-    else if (!this.#sending || !this.counts) {
+    // Counts asked for before a vote was answered, or answered while one is in flight, may predate it:
+    // the vote's own answer is fresher.
+    else if (!this.counts || (!this.#sending && this.#countsAskedAt === this.#votesSettled)) {
       this.counts = counts;
       this.#saveAndNotify();
     }
   }
 
   /**
-   * Sends the pending vote; resolves with the error when it failed (the vote stays pending if the
-   * failure is temporary, and falls back to the confirmed vote if it is final).
+   * Sends the pending vote. Resolves with `true` once delivered, `false` when there was nothing to send
+   * (or a send is already under way), or the error: after a temporary one the vote stays pending; after a
+   * final one the item goes back to the confirmed vote, unless the reader has voted again meanwhile.
    */
-  async deliver(): Promise<EndpointError | undefined> {
-    if (!this.endpoint || !this.pending || this.#sending) return undefined;
+  async deliver(): Promise<EndpointError | boolean> {
+    if (!this.endpoint || !this.pending || this.#sending) return false;
     this.#sending = true;
-    const vote = this.vote;
+    const sent = this.vote;
     let error: EndpointError | undefined;
     try {
-      this.counts = await postVote(this.endpoint, { id: this.id, vote, voter: voterId() }, this.timeoutMs);
-      this.confirmed = vote;
-      this.pending = this.vote !== vote;
+      if (!isItemId(this.id)) throw invalidItem();
+      this.counts = await postVote(this.endpoint, { id: this.id, vote: sent, voter: voterId() }, this.timeoutMs);
+      this.confirmed = sent;
     } catch (caught) {
       error = asEndpointError(caught);
-      if (!error.temporary) {
-        this.vote = this.confirmed;
-        this.pending = false;
-        this.rejected = true;
-      }
     }
     this.#sending = false;
+    this.#votesSettled += 1;
+    // Another tab may have changed the vote meanwhile: the stored record may hold the reader's latest.
+    this.#adoptNewerVote(readRecord(this.key));
+    const refused = !!error && !error.temporary && this.vote === sent;
+    if (refused) this.vote = this.confirmed;
+    this.rejected = refused;
+    this.pending = this.vote !== this.confirmed || !!error?.temporary;
     this.undelivered = !!error?.temporary;
     this.#saveAndNotify();
     if (error) this.#fail(error, error.temporary);
-    else if (this.pending) return this.deliver();
-    return error;
+    if (this.pending && !error?.temporary) return this.deliver();
+    return error ?? true;
   }
 
   changed(): void {

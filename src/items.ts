@@ -9,6 +9,7 @@ import { onStoredChange, storedKeys } from './safe-storage.js';
 const states = new Map<string, ItemState>();
 let failedAttempts = 0;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let retryAt = 0;
 let started = false;
 
 /** The shared state of one item of one endpoint (`null`: local-only), created on first use. */
@@ -19,20 +20,25 @@ export function itemState(endpoint: string | null, id: string): ItemState {
   return state;
 }
 
+/** One retry for the whole outbox, at the later of what is scheduled and what this failure asks for. */
 function scheduleRetry(error: EndpointError): void {
+  const at = Date.now() + retryDelay(++failedAttempts, error.retryAfter);
+  if (retryTimer !== undefined && retryAt >= at) return;
   clearTimeout(retryTimer);
-  retryTimer = setTimeout(deliverOutbox, retryDelay(++failedAttempts, error.retryAfter));
+  retryAt = at;
+  retryTimer = setTimeout(deliverOutbox, at - Date.now());
 }
 
 async function deliver(state: ItemState): Promise<void> {
-  const error = await state.deliver();
-  if (!error) failedAttempts = 0;
-  else if (error.temporary) scheduleRetry(error);
+  const result = await state.deliver();
+  if (result === true) failedAttempts = 0;
+  else if (result && result.temporary) scheduleRetry(result);
 }
 
 /** Sends every vote still waiting in the outbox, this page's items or not. */
 export function deliverOutbox(): void {
   clearTimeout(retryTimer);
+  retryTimer = undefined;
   for (const key of storedKeys(ITEM_KEY_PREFIX)) {
     const record = readRecord(key);
     if (record?.endpoint && record.pending) void deliver(itemState(record.endpoint, record.id));
@@ -53,10 +59,12 @@ export function startDelivery(): void {
   if (started) return;
   started = true;
   addEventListener('online', deliverOutbox);
-  onStoredChange(ITEM_KEY_PREFIX, (key) => {
-    const state = states.get(key);
-    state?.restore();
-    state?.changed();
+  onStoredChange((key) => {
+    // `null`: another tab cleared the storage; every item reads its (now empty) record again.
+    for (const state of key === null ? states.values() : [states.get(key)]) {
+      state?.restore();
+      state?.changed();
+    }
   });
   queueMicrotask(deliverOutbox);
 }

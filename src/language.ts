@@ -24,13 +24,21 @@ const loaded = new Map<string, Strings | Promise<unknown>>([['en', en]]);
 /** Languages written right to left, among the built-in ones. */
 const RIGHT_TO_LEFT = ['ar', 'he'];
 
+/** The `lang` of the nearest ancestor that has one, looking through shadow roots to their hosts. */
+function inheritedLang(element: Element): string {
+  for (let node: Node | null = element.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang')!;
+  }
+  return '';
+}
+
 /**
  * The language the element speaks: its own `lang` or its nearest ancestor's (the document's included),
  * reduced from a region to the language (`pt-BR` → `pt`), and English when there is no table for it.
  */
 export function resolveLanguage(element: HTMLElement): string {
   // The element's own `lang` is read as a property: a new value is there before it is reflected.
-  const tag = element.lang || element.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+  const tag = element.lang || inheritedLang(element);
   const language = tag.split('-')[0]!.toLowerCase();
   return Object.hasOwn(loaders, language) ? language : 'en';
 }

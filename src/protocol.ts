@@ -27,6 +27,17 @@ export interface VoteRequest {
 /** The most `item` parameters one GET may carry. */
 export const MAX_ITEMS_PER_REQUEST = 100;
 
+/** The longest item id, in Unicode code points. */
+export const MAX_ID_CODE_POINTS = 512;
+/** Characters an item id may not hold: C0 controls and DEL. */
+export const CONTROL_CHARACTER = /[\u0000-\u001F\u007F]/;
+/** With the `u` flag a surrogate range matches only unpaired halves: a well-formed pair is one code point. */
+export const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/** An id the protocol accepts: 1–512 code points, no control characters, no lone surrogates. */
+export const isItemId = (id: string): boolean =>
+  id !== '' && [...id].length <= MAX_ID_CODE_POINTS && !CONTROL_CHARACTER.test(id) && !LONE_SURROGATE.test(id);
+
 /** A count is a safe, non-negative integer: anything else would render as "NaN%" or a lie. */
 export const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 

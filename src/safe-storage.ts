@@ -1,7 +1,8 @@
 /**
  * localStorage that never throws. Private modes, blocked storage and a full quota all throw from
- * localStorage; every value is therefore also kept in memory, so the widget keeps working for the
- * page's lifetime and simply forgets on reload.
+ * localStorage; a value that could not be stored is kept in memory instead, so the widget keeps working
+ * for the page's lifetime and simply forgets on reload. Reads go to localStorage otherwise, so that they
+ * see what another tab wrote a moment ago, before its `storage` event arrives.
  */
 const memory = new Map<string, string | null>();
 
@@ -20,8 +21,13 @@ export const readStored = (key: string): string | null =>
 
 /** Stores `value`, or removes the key for `null`. */
 export function writeStored(key: string, value: string | null): void {
-  memory.set(key, value);
-  attempt((storage) => (value === null ? storage.removeItem(key) : storage.setItem(key, value)));
+  const stored = attempt((storage) => {
+    if (value === null) storage.removeItem(key);
+    else storage.setItem(key, value);
+    return true;
+  });
+  if (stored) memory.delete(key);
+  else memory.set(key, value);
 }
 
 /** Every key starting with `prefix`, from localStorage and from memory. */
@@ -31,11 +37,19 @@ export function storedKeys(prefix: string): string[] {
   return [...keys].filter((key) => key.startsWith(prefix));
 }
 
-/** Calls `listener` with the key and new value whenever another tab changes a key starting with `prefix`. */
-export function onStoredChange(prefix: string, listener: (key: string, value: string | null) => void): void {
-  addEventListener('storage', ({ key, newValue }) => {
-    if (!key?.startsWith(prefix)) return;
-    memory.set(key, newValue);
-    listener(key, newValue);
+/** The prefix of every key this widget stores. */
+const PREFIX = 'was-this-helpful:';
+
+/**
+ * Calls `listener` with the key whenever another tab changes one of this widget's keys, after taking the
+ * new value into memory; with `null` when another tab cleared the storage.
+ */
+export function onStoredChange(listener: (key: string | null) => void): void {
+  addEventListener('storage', ({ key }) => {
+    // Another tab could write: its value, now in localStorage, is newer than one kept here in memory.
+    if (key === null) memory.clear();
+    else if (key.startsWith(PREFIX)) memory.delete(key);
+    else return;
+    listener(key);
   });
 }

@@ -47,6 +47,8 @@ export function createVotesApp(options: VotesHandlerOptions): Hono {
       origin: corsOrigins.includes('*') ? '*' : [...corsOrigins],
       allowMethods: ['GET', 'POST'],
       allowHeaders: ['Content-Type'],
+      // Without this a cross-origin widget cannot read how long a 429 asks it to wait.
+      exposeHeaders: ['Retry-After'],
       maxAge: 86_400,
     }));
   }
@@ -81,7 +83,7 @@ export function createVotesApp(options: VotesHandlerOptions): Hono {
   });
 
   app.all(VOTES_PATH, (c) => {
-    c.header('Allow', 'GET, POST, OPTIONS');
+    c.header('Allow', corsOrigins.length > 0 ? 'GET, POST, OPTIONS' : 'GET, POST');
     return error(c, 405, `${c.req.method} is not allowed here`);
   });
 

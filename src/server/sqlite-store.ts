@@ -60,7 +60,9 @@ export class SqliteStore implements VoteStore {
       remove: this.db.prepare('DELETE FROM votes WHERE item = ? AND voter = ?'),
       // Two statements, not an upsert: a CHECK applies to the candidate row (yes = -1) before ON CONFLICT.
       ensureTally: this.db.prepare('INSERT INTO tallies (item) VALUES (?) ON CONFLICT (item) DO NOTHING'),
-      adjust: this.db.prepare('UPDATE tallies SET yes = yes + @yes, no = no + @no WHERE item = @item'),
+      adjust: this.db.prepare<{ item: string; yes: number; no: number }, { yes: number; no: number }>(
+        'UPDATE tallies SET yes = yes + @yes, no = no + @no WHERE item = @item RETURNING yes, no',
+      ),
       tally: this.db.prepare<[string], { yes: number; no: number }>('SELECT yes, no FROM tallies WHERE item = ?'),
       tallies: this.db.prepare<[string], { item: string; yes: number; no: number }>(
         'SELECT item, yes, no FROM tallies WHERE item IN (SELECT value FROM json_each(?))',
@@ -117,14 +119,15 @@ export class SqliteStore implements VoteStore {
 
   private applyVote({ id, vote, voter }: VoteRequest): ItemCounts {
     const previous: Vote = this.statements.current.get(id, voter)?.vote ?? null;
-    if (previous !== vote) {
+    let tally: { yes: number; no: number } | undefined;
+    if (previous === vote) tally = this.statements.tally.get(id);
+    else {
       if (vote === null) this.statements.remove.run(id, voter);
       else this.statements.upsert.run(id, voter, vote, Date.now());
       const delta = (side: 'yes' | 'no') => (vote === side ? 1 : 0) - (previous === side ? 1 : 0);
       this.statements.ensureTally.run(id);
-      this.statements.adjust.run({ item: id, yes: delta('yes'), no: delta('no') });
+      tally = this.statements.adjust.get({ item: id, yes: delta('yes'), no: delta('no') });
     }
-    const tally = this.statements.tally.get(id);
     return { id, yes: tally?.yes ?? 0, no: tally?.no ?? 0 };
   }
 }

@@ -1,9 +1,4 @@
-import { isVote, MAX_ITEMS_PER_REQUEST, type VoteRequest } from '../protocol.js';
-
-const MAX_ID_CODE_POINTS = 512;
-const CONTROL_CHARACTER = /[\u0000-\u001F\u007F]/;
-// With the `u` flag a surrogate range matches only unpaired halves: a well-formed pair is one code point.
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+import { CONTROL_CHARACTER, isVote, LONE_SURROGATE, MAX_ID_CODE_POINTS, MAX_ITEMS_PER_REQUEST, type VoteRequest } from '../protocol.js';
 const VOTER_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 
 /** A thrown validation failure: its message goes back to the client with a 400. */

@@ -33,6 +33,20 @@ describe('CORS', () => {
     }
   });
 
+  it('lets a cross-origin widget read Retry-After on a 429', async () => {
+    const server = await startServer(['--db', tempDb(), '--cors-origin', 'https://docs.example.org', '--rate-limit', '1']);
+    try {
+      const headers = { 'Content-Type': 'application/json', Origin: 'https://docs.example.org' };
+      await vote(server.url, { id: 'x', vote: 'yes', voter: voter(1) }, headers);
+      const limited = await vote(server.url, { id: 'x', vote: 'yes', voter: voter(2) }, headers);
+      assert.equal(limited.status, 429);
+      assert.equal(limited.headers.get('access-control-allow-origin'), 'https://docs.example.org');
+      assert.match(limited.headers.get('access-control-expose-headers') ?? '', /retry-after/i);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('allows any origin with --cors-origin *', async () => {
     const server = await startServer(['--db', tempDb(), '--cors-origin', '*']);
     try {
