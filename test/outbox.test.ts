@@ -10,6 +10,20 @@ afterEach(() => localStorage.clear());
 const posts = async (endpoint: Awaited<ReturnType<typeof mockEndpoint>>) =>
   (await endpoint.requests()).filter((request) => request.method === 'POST').map((request) => JSON.parse(request.body!));
 
+/** A widget whose vote `choices` (in order) each failed with `settings` of the endpoint. */
+async function failedVotes(settings: Record<string, unknown>, ...choices: Array<'yes' | 'no'>) {
+  const endpoint = await mockEndpoint(settings);
+  const id = uniqueId();
+  const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`);
+  await oneEvent(el, 'helpful-counts');
+  for (const choice of choices) {
+    const failed = oneEvent(el, 'helpful-error');
+    view(el)[choice].click();
+    await failed;
+  }
+  return { endpoint, id, el };
+}
+
 describe('the outbox', () => {
   it('delivers a vote made while the endpoint was down exactly once, on the next page load', async () => {
     const endpoint = await mockEndpoint({ post: '503' });
@@ -50,16 +64,7 @@ describe('the outbox', () => {
   });
 
   it('sends only the latest vote when the reader changed it while it was pending', async () => {
-    const endpoint = await mockEndpoint({ post: '500' });
-    const id = uniqueId();
-    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`);
-    await oneEvent(el, 'helpful-counts');
-    let failed = oneEvent(el, 'helpful-error');
-    view(el).yes.click();
-    await failed;
-    failed = oneEvent(el, 'helpful-error');
-    view(el).no.click();
-    await failed;
+    const { endpoint, el } = await failedVotes({ post: '500' }, 'yes', 'no');
     const attempts = (await posts(endpoint)).length;
     await endpoint.control({ post: 'ok' });
     window.dispatchEvent(new Event('online'));
@@ -72,13 +77,7 @@ describe('the outbox', () => {
   });
 
   it('re-sends when the browser comes back online', async () => {
-    const endpoint = await mockEndpoint({ post: 'drop' });
-    const id = uniqueId();
-    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`);
-    await oneEvent(el, 'helpful-counts');
-    const failed = oneEvent(el, 'helpful-error');
-    view(el).yes.click();
-    await failed;
+    const { endpoint, id, el } = await failedVotes({ post: 'drop' }, 'yes');
     await endpoint.control({ post: 'ok' });
     window.dispatchEvent(new Event('online'));
     await waitUntil(async () => (await posts(endpoint)).some((post) => post.id === id && post.vote === 'yes'), 'not re-sent on online', { timeout: 2000 });
@@ -86,13 +85,7 @@ describe('the outbox', () => {
   });
 
   it('retries on its own while the page stays open, honouring Retry-After', async () => {
-    const endpoint = await mockEndpoint({ post: '429', retryAfter: '1' });
-    const id = uniqueId();
-    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`);
-    await oneEvent(el, 'helpful-counts');
-    const failed = oneEvent(el, 'helpful-error');
-    view(el).yes.click();
-    await failed;
+    const { endpoint, el } = await failedVotes({ post: '429', retryAfter: '1' }, 'yes');
     const failedAt = performance.now();
     await endpoint.control({ post: 'ok' });
     await waitUntil(async () => (await posts(endpoint)).length === 2, 'no retry within 3 s', { timeout: 3000, interval: 100 });

@@ -71,12 +71,20 @@ describe('when localStorage fails', () => {
     if (lengthDescriptor) Object.defineProperty(Storage.prototype, 'length', lengthDescriptor);
   }
 
+  async function withBrokenStorage(test: () => Promise<void>): Promise<void> {
+    breakStorage();
+    try {
+      await test();
+    } finally {
+      restoreStorage();
+    }
+  }
+
   it('votes, changes and counts for the page\'s lifetime when every call throws', async () => {
     const endpoint = await mockEndpoint();
     const id = uniqueId();
     await endpoint.control({ seed: { [id]: { yes: 1, no: 1 } } });
-    breakStorage();
-    try {
+    await withBrokenStorage(async () => {
       const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`);
       await oneEvent(el, 'helpful-counts');
       view(el).yes.click();
@@ -88,22 +96,17 @@ describe('when localStorage fails', () => {
       await el.updateComplete;
       expect(view(el).pressed).to.equal('no');
       expect(view(el).summary).to.equal('33% of readers found this helpful');
-    } finally {
-      restoreStorage();
-    }
+    });
   });
 
   it('works in local-only mode when every call throws', async () => {
-    breakStorage();
-    try {
+    await withBrokenStorage(async () => {
       const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful item-id=${uniqueId()}></was-this-helpful>`);
       view(el).yes.click();
       await el.updateComplete;
       expect(view(el).summary).to.equal('100% of readers found this helpful');
       expect(view(el).message).to.equal('Thanks for your feedback!');
-    } finally {
-      restoreStorage();
-    }
+    });
   });
 
   it('works when the localStorage property itself throws (blocked storage) from the first line of script', async () => {
