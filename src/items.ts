@@ -36,7 +36,7 @@ async function deliver(state: ItemState): Promise<void> {
 }
 
 /** Sends every vote still waiting in the outbox, this page's items or not. */
-export function deliverOutbox(): void {
+function deliverOutbox(): void {
   clearTimeout(retryTimer);
   retryTimer = undefined;
   for (const key of storedKeys(ITEM_KEY_PREFIX)) {

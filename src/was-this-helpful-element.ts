@@ -107,6 +107,7 @@ export class WasThisHelpfulElement extends LitElement {
     const { vote, rejected, votedThisView, undelivered } = this.item.state;
     const thanks = votedThisView && vote ? `${this.thanks ?? strings.thanks}${undelivered ? ` ${strings.queued}` : ''}` : '';
     const message = rejected ? strings.rejected : thanks;
+    const announcement = !this.item.votedHere ? '' : rejected ? message : `${message} ${this.#announcedSummary}`.trim();
     return html`
       <div dir=${dir}>
         <div class="prompt" role="group" aria-labelledby="question">
@@ -122,7 +123,7 @@ export class WasThisHelpfulElement extends LitElement {
         </div>
         ${summary}
         ${rejected ? html`<p part="error">${message}</p>` : thanks ? html`<p part="thanks">${message}</p>` : nothing}
-        <p part="status" role="status" class="visually-hidden">${this.item.votedHere ? (rejected ? message : `${message} ${this.#announcedSummary}`.trim()) : ''}</p>
+        <p part="status" role="status" class="visually-hidden">${announcement}</p>
       </div>
     `;
   }
@@ -156,5 +157,4 @@ export class WasThisHelpfulElement extends LitElement {
     const reserved = formatSummary(this.summary ?? strings.summary, TYPICAL_COUNTS, language);
     return html`<p part="summary" class="reserved" aria-hidden="true">${reserved}</p>`;
   }
-
 }
