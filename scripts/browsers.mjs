@@ -1,26 +1,16 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import * as puppeteerCore from 'puppeteer-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/chromium.mjs';
 
 /** Where Debian puts each engine. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const MINIBROWSER_PATH = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 /** The port of the WebKitWebDriver that scripts/test.mjs starts. */
 export const WEBKIT_DRIVER_PORT = Number(process.env.WEBKIT_DRIVER_PORT ?? 4444);
 
-const chromiumArgs = [
-  '--no-sandbox', // required as root
-  '--disable-gpu',
-  '--disable-background-networking', // these machines refuse every connection but loopback
-  '--disable-component-update',
-  '--disable-quic',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 const launchers = {
-  chromium: () => chromeLauncher({ launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: chromiumArgs } }),
+  chromium: () => chromeLauncher({ launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS } }),
   // Firefox ESR through puppeteer-core over WebDriver BiDi: no geckodriver download needed.
   firefox: () => chromeLauncher({
     puppeteer: puppeteerCore,

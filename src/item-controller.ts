@@ -3,7 +3,7 @@ import { sameCounts } from './counts.js';
 import { defaultItemId } from './default-item-id.js';
 import { resolveEndpoint } from './endpoint-client.js';
 import type { EndpointError } from './endpoint-error.js';
-import type { ItemListener, ItemState } from './item-state.js';
+import { DEFAULT_TIMEOUT_MS, type ItemListener, type ItemState } from './item-state.js';
 import { castVote, itemState, startDelivery } from './items.js';
 import { whenNearViewport } from './near-viewport.js';
 import type { Counts } from './protocol.js';
@@ -15,8 +15,6 @@ export interface ItemHost extends ReactiveControllerHost, HTMLElement {
   loading?: string;
   timeout?: number;
 }
-
-const DEFAULT_TIMEOUT_MS = 8000;
 
 /**
  * Binds an element to the shared state of its item: picks the state from `endpoint` and `item-id`,

@@ -12,6 +12,9 @@ export interface ItemListener {
   itemFailed(error: EndpointError, queued: boolean): void;
 }
 
+/** Milliseconds before a request counts as failed, unless the element's `timeout` says otherwise. */
+export const DEFAULT_TIMEOUT_MS = 8000;
+
 const invalidItem = () => new EndpointError('The item id breaks the protocol: 1–512 characters, no control characters', 'invalid-item');
 
 const asEndpointError = (error: unknown): EndpointError =>
@@ -35,7 +38,7 @@ export class ItemState implements ItemRecord, CountsRequester {
   undelivered = false;
   /** The server refused the reader's last vote for good. */
   rejected = false;
-  timeoutMs = 8000;
+  timeoutMs = DEFAULT_TIMEOUT_MS;
   readonly listeners = new Set<ItemListener>();
   readonly key: string;
   #sending = false;

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { ItemController } from './item-controller.js';
+import { DEFAULT_TIMEOUT_MS } from './item-state.js';
 import { isRightToLeft, languageStrings, resolveLanguage, stringsFor } from './language.js';
 import type { Strings } from './strings/strings.js';
 import { styles } from './styles.js';
@@ -88,7 +89,7 @@ export class WasThisHelpfulElement extends LitElement {
     this.hideSummary = false;
     this.summaryOnly = false;
     this.loading = 'lazy';
-    this.timeout = 8000;
+    this.timeout = DEFAULT_TIMEOUT_MS;
   }
 
   /** Waits for the strings of a language other than English the first time, so no English flashes first. */

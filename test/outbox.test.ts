@@ -24,16 +24,23 @@ async function failedVotes(settings: Record<string, unknown>, ...choices: Array<
   return { endpoint, id, el };
 }
 
+/** A page view, already closed, whose `choice` could not be delivered: it waits in the outbox. */
+async function queuedByClosedPage(settings: Record<string, unknown>, choice: 'yes' | 'no') {
+  const endpoint = await mockEndpoint(settings);
+  const id = uniqueId();
+  const markup = `<was-this-helpful endpoint="${endpoint.url}" item-id="${id}"></was-this-helpful>`;
+  const page = await openPage(markup);
+  const failed = oneEvent(page.element(), 'helpful-error');
+  view(page.element())[choice].click();
+  const { detail } = await failed;
+  page.close();
+  return { endpoint, id, markup, queued: detail.queued as boolean };
+}
+
 describe('the outbox', () => {
   it('delivers a vote made while the endpoint was down exactly once, on the next page load', async () => {
-    const endpoint = await mockEndpoint({ post: '503' });
-    const id = uniqueId();
-    const markup = `<was-this-helpful endpoint="${endpoint.url}" item-id="${id}"></was-this-helpful>`;
-    const first = await openPage(markup);
-    const failed = oneEvent(first.element(), 'helpful-error');
-    view(first.element()).yes.click();
-    expect((await failed).detail.queued).to.equal(true);
-    first.close();
+    const { endpoint, markup, queued } = await queuedByClosedPage({ post: '503' }, 'yes');
+    expect(queued).to.equal(true);
 
     await endpoint.control({ post: 'ok' });
     const reload = await openPage(markup);
@@ -50,13 +57,7 @@ describe('the outbox', () => {
   });
 
   it('delivers votes of items that are not on the page being loaded', async () => {
-    const endpoint = await mockEndpoint({ post: 'drop' });
-    const id = uniqueId();
-    const article = await openPage(`<was-this-helpful endpoint="${endpoint.url}" item-id="${id}"></was-this-helpful>`);
-    const failed = oneEvent(article.element(), 'helpful-error');
-    view(article.element()).no.click();
-    await failed;
-    article.close();
+    const { endpoint, id } = await queuedByClosedPage({ post: 'drop' }, 'no');
     await endpoint.control({ post: 'ok' });
     const otherPage = await openPage(`<was-this-helpful item-id="${uniqueId()}"></was-this-helpful>`);
     await waitUntil(async () => (await posts(endpoint)).some((post) => post.id === id && post.vote === 'no'));
@@ -95,14 +96,7 @@ describe('the outbox', () => {
   });
 
   it('never counts a vote twice when two page views deliver the same outbox', async () => {
-    const endpoint = await mockEndpoint({ post: '503' });
-    const id = uniqueId();
-    const markup = `<was-this-helpful endpoint="${endpoint.url}" item-id="${id}"></was-this-helpful>`;
-    const first = await openPage(markup);
-    const failed = oneEvent(first.element(), 'helpful-error');
-    view(first.element()).yes.click();
-    await failed;
-    first.close();
+    const { endpoint, markup } = await queuedByClosedPage({ post: '503' }, 'yes');
     await endpoint.control({ post: 'ok' });
     const [a, b] = await Promise.all([openPage(markup), openPage(markup)]);
     await waitUntil(() => view(a.element()).summary === '100% of readers found this helpful' && view(b.element()).summary === '100% of readers found this helpful');
