@@ -22,7 +22,7 @@ export default defineConfig(({ mode }) => {
       rolldownOptions: {
         external: bundle ? [] : [/^lit(\/.*)?$/, /^@lit\//],
         // Languages other than English: one small module each, next to the entry, fetched on demand.
-        output: { minify: true, comments: false, chunkFileNames: 'strings/[name]-[hash].js' },
+        output: { minify: true, comments: false, chunkFileNames: 'strings/[name].js' },
       },
     },
   };

@@ -1,6 +1,7 @@
-import { cpSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 
 // The demo loads the bundle the way an article page would: the file beside the page (with the language
-// modules it fetches on demand), no build step.
+// modules it fetches on demand), no build step. The old modules go first, so none of an earlier build lingers.
 cpSync('dist/was-this-helpful.bundle.js', 'demo/was-this-helpful.bundle.js');
+rmSync('demo/strings', { recursive: true, force: true });
 cpSync('dist/strings', 'demo/strings', { recursive: true });
