@@ -2,9 +2,11 @@ import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { Context } from 'hono';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { forwardedClientAddress } from './client-address.js';
 import { createVotesApp } from './handler.js';
 import { readNodeBody } from './node-body.js';
 import { parseServeOptions, USAGE, UsageError, type ServeOptions } from './options.js';
@@ -55,11 +57,15 @@ async function serveCommand(args: string[]): Promise<void> {
     throw new UsageError(`--static ${options.staticDir}: no such directory`);
   }
   const store = await openStore(options);
+  const connectionAddress = (c: Context) => getConnInfo(c).remote.address;
   const app = createVotesApp({
     store,
     corsOrigins: options.corsOrigins,
     rateLimit: options.rateLimit,
-    clientAddress: (c) => getConnInfo(c).remote.address,
+    // Without --trust-proxy, X-Forwarded-For is never read: any client could write it.
+    clientAddress: options.trustProxy > 0
+      ? (c) => forwardedClientAddress(c.req.header('X-Forwarded-For'), options.trustProxy) ?? connectionAddress(c)
+      : connectionAddress,
     readBody: readNodeBody,
   });
   if (options.staticDir) {
