@@ -17,8 +17,13 @@ const SCHEMA = `
   ) WITHOUT ROWID;
 `;
 
-/** Items whose tallies are kept in memory at most (about 100 bytes each). */
+/**
+ * Items whose tallies are kept in memory at most (about 100 bytes each), and the total length of their ids:
+ * anyone may read counts of made-up ids, 100 of up to 512 code points per request, so the ids' length is
+ * bounded too (10 M UTF-16 units, 20 MB).
+ */
 const MAX_CACHED_ITEMS = 100_000;
+const MAX_CACHED_ID_UNITS = 10_000_000;
 
 interface Pending {
   request: VoteRequest;
@@ -49,6 +54,7 @@ export class SqliteStore implements VoteStore {
    * still reads `dataVersion`.
    */
   private readonly cache = new Map<string, ItemCounts>();
+  private cachedIdUnits = 0;
   private dataVersion: number;
   /** Set once `data_version` was read in this turn of the event loop; see `counts`. */
   private checkedThisTurn = false;
@@ -98,7 +104,9 @@ export class SqliteStore implements VoteStore {
     }
     const missing = ids.filter((id) => !this.cache.has(id));
     if (missing.length > 0) {
-      if (this.cache.size + missing.length > MAX_CACHED_ITEMS) this.cache.clear();
+      const units = missing.reduce((sum, id) => sum + id.length, 0);
+      if (this.cache.size + missing.length > MAX_CACHED_ITEMS || this.cachedIdUnits + units > MAX_CACHED_ID_UNITS) this.clearCache();
+      this.cachedIdUnits += units;
       const found = new Map(this.statements.tallies.all(JSON.stringify(missing)).map((row) => [row.item, row]));
       for (const id of missing) this.cache.set(id, { id, yes: found.get(id)?.yes ?? 0, no: found.get(id)?.no ?? 0 });
     }
@@ -135,15 +143,20 @@ export class SqliteStore implements VoteStore {
       for (const result of results) if (this.cache.has(result.id)) this.cache.set(result.id, result);
       batch.forEach((pending, index) => pending.resolve(results[index]!));
     } catch (error) {
-      this.cache.clear(); // The transaction rolled back; read the truth again.
+      this.clearCache(); // The transaction rolled back; read the truth again.
       for (const pending of batch) pending.reject(error);
     }
+  }
+
+  private clearCache(): void {
+    this.cache.clear();
+    this.cachedIdUnits = 0;
   }
 
   private dropCacheIfOthersWrote(): void {
     const version = this.statements.dataVersion.get()!;
     if (version !== this.dataVersion) {
-      this.cache.clear();
+      this.clearCache();
       this.dataVersion = version;
     }
   }
