@@ -10,7 +10,7 @@ import net from 'node:net';
  * included). `halfClose` ends the sending side at once, for a request that would otherwise wait for more
  * bytes; otherwise not, since Node drops a request whose client half-closed before it was answered.
  */
-export function sendRaw(port, bytes, { timeout = 5000, halfClose = false } = {}) {
+export function sendRaw(port, bytes, { timeout = 10_000, halfClose = false } = {}) {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
     const chunks = [];
