@@ -25,6 +25,28 @@ const SCHEMA = `
 const MAX_CACHED_ITEMS = 100_000;
 const MAX_CACHED_ID_UNITS = 10_000_000;
 
+/** How long a write waits for another process's write lock. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Puts the file in WAL mode. Switching a new file needs exclusive access, and SQLite answers SQLITE_BUSY at
+ * once rather than wait for it (busy_timeout does not apply), so when another process opens the same new
+ * file at that moment this tries again, within the busy timeout. WAL mode stays with the file, so a retry
+ * usually finds it set by the other process.
+ */
+function switchToWal(db: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5 + Math.random() * 20); // sleep: this is start-up
+  }
+}
+
 interface Pending {
   request: VoteRequest;
   resolve(counts: ItemCounts): void;
@@ -61,11 +83,12 @@ export class SqliteStore implements VoteStore {
 
   constructor(file: string) {
     this.db = new Database(file);
-    // First, so that a second process opening the file at the same moment waits instead of failing.
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    switchToWal(this.db);
     this.db.pragma('synchronous = NORMAL');
-    this.db.exec(SCHEMA);
+    // Under the write lock from the start: a second process creating the tables at the same moment would
+    // otherwise leave this one with a stale snapshot, which SQLite refuses to write from (SQLITE_BUSY_SNAPSHOT).
+    this.db.transaction(() => this.db.exec(SCHEMA)).immediate();
     this.statements = {
       current: this.db.prepare<[string, string], { vote: 'yes' | 'no' }>('SELECT vote FROM votes WHERE item = ? AND voter = ?'),
       upsert: this.db.prepare(
