@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { seededRandom, seedFrom } from './random.mjs';
-import { counts, startServer } from './server-process.mjs';
+import { counts, startServers } from './server-process.mjs';
 import { assertStoreHolds, storesUnderTest } from './stores.mjs';
 import { runVoters, votingPlan } from './voters.mjs';
 
@@ -11,7 +11,7 @@ for (const store of storesUnderTest) {
   describe(`voting at once through two server processes on one ${store.name} store`, () => {
     it('200 voters casting, changing and withdrawing votes on 20 items end with exact tallies', { skip: store.skip, timeout: 60_000 }, async () => {
       const opened = await store.fresh();
-      const instances = await Promise.all([0, 1].map(() => startServer([...opened.args, '--rate-limit', '0'])));
+      const instances = await startServers(2, [...opened.args, '--rate-limit', '0']);
       try {
         const plan = votingPlan(seededRandom(seed), { voters: 200, items: 20, prefix: 'load' });
         // Both instances read every item before and during the load: a read served from a stale copy

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { seededRandom, seedFrom } from './random.mjs';
-import { counts, startServer } from './server-process.mjs';
+import { counts, startServers } from './server-process.mjs';
 import { assertStoreHolds, assertTalliesMatchVotes, storesUnderTest } from './stores.mjs';
 import { runVoters, votesByPair, votingPlan } from './voters.mjs';
 
@@ -14,16 +14,27 @@ for (const store of storesUnderTest) {
   describe(`SIGKILL of both server processes in the middle of the load on ${store.name}`, () => {
     it('keeps every acknowledged vote, and counts votes retried after the restart once', { skip: store.skip, timeout: 90_000 }, async (t) => {
       const opened = await store.fresh();
-      const startInstances = () => Promise.all([0, 1].map(() => startServer([...opened.args, '--rate-limit', '0'])));
+      const startInstances = () => startServers(2, [...opened.args, '--rate-limit', '0']);
       let instances = await startInstances();
       const plan = votingPlan(seededRandom(seed), { voters: 200, items: 20, prefix: 'crash' });
       const killAfter = Math.floor(plan.actionCount * 0.4);
 
       let serviceBack; // a promise, from the moment of the kill until the instances are up again
-      let markServiceBack;
       let crash;
       const crashAndRestart = async (progress) => {
-        serviceBack = new Promise((resolve) => (markServiceBack = resolve));
+        let markServiceBack;
+        let giveUp;
+        serviceBack = new Promise((resolve, reject) => ([markServiceBack, giveUp] = [resolve, reject]));
+        serviceBack.catch(() => {}); // the voters waiting on it report it
+        try {
+          await killCheckAndRestart(progress);
+          markServiceBack();
+        } catch (error) {
+          giveUp(error);
+          throw error;
+        }
+      };
+      const killCheckAndRestart = async (progress) => {
         const inFlightAtKill = progress.pending;
         const results = await Promise.all(instances.map((instance) => instance.kill()));
         assert.deepEqual(results.map((result) => result.signal), ['SIGKILL', 'SIGKILL']);
@@ -54,17 +65,18 @@ for (const store of storesUnderTest) {
         assert.ok(inFlightAtKill > 0, 'the kill came when no request was in flight');
 
         instances = await startInstances();
-        markServiceBack();
       };
 
-      const { failures, badAnswers } = await runVoters(plan, {
-        target: (voterIndex, step) => instances[(voterIndex + step) % 2].url,
-        waitForService: () => serviceBack ?? Promise.reject(new Error(`a vote failed before the kill: ${JSON.stringify(failures[0])}`)),
-        onAcknowledged: (progress) => {
-          if (progress.count === killAfter) crash = crashAndRestart(progress);
-        },
-      });
       try {
+        const { failures, badAnswers } = await runVoters(plan, {
+          target: (voterIndex, step) => instances[(voterIndex + step) % 2].url,
+          waitForService: (failure) => serviceBack ?? Promise.reject(new Error(`a vote failed before the kill: ${JSON.stringify(failure)}`)),
+          onAcknowledged: (progress) => {
+            if (progress.count !== killAfter) return;
+            crash = crashAndRestart(progress);
+            crash.catch(() => {}); // awaited below, or reported through the voters
+          },
+        });
         await crash;
         assert.ok(failures.length > 0, 'no request failed: the kill did not hit the load');
         // The only failures are requests the kill cut off (no answer at all), never an error status.

@@ -50,7 +50,7 @@ export const votesByPair = (rows) => new Map(rows.map((row) => [key(row.voter, r
 /**
  * Runs every voter of `plan` at once. `target(voterIndex, step)` is the base URL for a request. A request
  * that fails (no answer, or any status but 200) is recorded in `failures`, its vote stays in the voter's
- * outbox, and the voter waits for `waitForService()` before going on: it first retries its outbox, then
+ * outbox, and the voter waits for `waitForService(failure)` before going on: it first retries its outbox, then
  * continues with its plan. At the end every outbox is empty. Without `waitForService`, a failure ends the run.
  *
  * `onAcknowledged(progress)` is called after each 200. `progress` tracks, per voter+item, the last vote
@@ -59,8 +59,8 @@ export const votesByPair = (rows) => new Map(rows.map((row) => [key(row.voter, r
  */
 export async function runVoters({ plan }, { target, waitForService, onAcknowledged = () => {} }) {
   const progress = { acknowledged: new Map(), unconfirmed: new Map(), count: 0, pending: 0 };
-  waitForService ??= async () => {
-    throw new Error(`a vote failed: ${JSON.stringify(failures[0])}`);
+  waitForService ??= async (failure) => {
+    throw new Error(`a vote failed: ${JSON.stringify(failure)}`);
   };
   const failures = [];
   const badAnswers = [];
@@ -104,14 +104,14 @@ export async function runVoters({ plan }, { target, waitForService, onAcknowledg
       for (;;) {
         for (const [item, vote] of outbox) if (await send(voterIndex, step++, voter, item, vote)) outbox.delete(item);
         if (outbox.size === 0) return;
-        await waitForService();
+        await waitForService(failures.at(-1));
       }
     };
     for (const { item, vote } of actions) {
       outbox.set(item, vote);
       if (await send(voterIndex, step++, voter, item, vote)) outbox.delete(item);
       else {
-        await waitForService();
+        await waitForService(failures.at(-1));
         await flush();
       }
     }
