@@ -1,9 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { Context } from 'hono';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { forwardedClientAddress } from './client-address.js';
 import { createVotesApp } from './handler.js';
 import { readNodeBody } from './node-body.js';
 import { parseServeOptions, USAGE, UsageError, type ServeOptions } from './options.js';
@@ -27,6 +30,18 @@ async function openStore(options: ServeOptions): Promise<VoteStore> {
   return new SqliteStore(options.db);
 }
 
+const CONNECT_BODY = JSON.stringify({ error: 'CONNECT is not allowed here' });
+const CONNECT_REFUSED = [
+  'HTTP/1.1 405 Method Not Allowed',
+  'Allow: GET, POST',
+  'Content-Type: application/json',
+  'X-Content-Type-Options: nosniff',
+  `Content-Length: ${CONNECT_BODY.length}`,
+  'Connection: close',
+  '',
+  CONNECT_BODY,
+].join('\r\n');
+
 function listeningUrl(address: AddressInfo): string {
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return `http://${host}:${address.port}`;
@@ -42,11 +57,15 @@ async function serveCommand(args: string[]): Promise<void> {
     throw new UsageError(`--static ${options.staticDir}: no such directory`);
   }
   const store = await openStore(options);
+  const connectionAddress = (c: Context) => getConnInfo(c).remote.address;
   const app = createVotesApp({
     store,
     corsOrigins: options.corsOrigins,
     rateLimit: options.rateLimit,
-    clientAddress: (c) => getConnInfo(c).remote.address,
+    // Without --trust-proxy, X-Forwarded-For is never read: any client could write it.
+    clientAddress: options.trustProxy > 0
+      ? (c) => forwardedClientAddress(c.req.header('X-Forwarded-For'), options.trustProxy) ?? connectionAddress(c)
+      : connectionAddress,
     readBody: readNodeBody,
   });
   if (options.staticDir) {
@@ -54,6 +73,12 @@ async function serveCommand(args: string[]): Promise<void> {
   }
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (address) => {
     console.log(`listening on ${listeningUrl(address)}`);
+  });
+  // Node closes a CONNECT request's connection without a word unless someone listens: answer it like
+  // any other method the API does not know.
+  server.on('connect', (_request: unknown, socket: Duplex) => {
+    socket.on('error', () => socket.destroy()); // the client may be gone already; Node no longer watches this socket
+    socket.end(CONNECT_REFUSED);
   });
   server.on('error', (error) => {
     console.error(`was-this-helpful: cannot listen on ${options.host}:${options.port}: ${error.message}`);

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { rateLimiter } from 'hono-rate-limiter';
 import type { VoteStore } from './store.js';
-import { BadRequest, checkItemIds, parseVoteRequest } from './validation.js';
+import { BadRequest, checkItemIds, decodeBody, itemParameters, parseVoteRequest } from './validation.js';
 
 /** Where the protocol is served. */
 export const VOTES_PATH = '/api/votes';
@@ -20,9 +20,10 @@ export interface VotesHandlerOptions {
   /** The client's address, for the rate limit. Without it every client shares one budget. */
   clientAddress?: (c: Context) => string | undefined;
   /**
-   * Reads the request body as text, rejecting with `PayloadTooLarge` past `limit` bytes. A platform
-   * adapter may read its native request directly (the Node adapter does: four times the votes per second
-   * of going through web streams); without it the body is read through `Request` with Hono's body limit.
+   * Reads the request body as text, rejecting with `PayloadTooLarge` past `limit` bytes and with
+   * `BadRequest` when it is not UTF-8. A platform adapter may read its native request directly (the Node
+   * adapter does: four times the votes per second of going through web streams); without it the body is
+   * read through `Request` with Hono's body limit.
    */
   readBody?: (c: Context, limit: number) => Promise<string>;
 }
@@ -30,8 +31,21 @@ export interface VotesHandlerOptions {
 /** A body over the limit, thrown by `readBody`; answered 413. */
 export class PayloadTooLarge extends Error {}
 
+/**
+ * Sent with every JSON answer: a browser must never sniff one as HTML, since answers echo item ids. (Set
+ * per answer rather than by a middleware, which cost twice as much per request.)
+ */
+const NO_SNIFF = { 'X-Content-Type-Options': 'nosniff' };
+
+/** Whether a Content-Type header names `application/json`, with or without parameters. */
+function isJsonType(header = ''): boolean {
+  const type = header.split(';', 1)[0]!.toLowerCase();
+  // Only spaces and tabs may surround it (String#trim would also take U+00A0, which HTTP does not).
+  return type === 'application/json' || type.replace(/^[ \t]+|[ \t]+$/g, '') === 'application/json';
+}
+
 const error = (c: Context, status: 400 | 404 | 405 | 413 | 415 | 429 | 500 | 503, message: string) =>
-  c.json({ error: message }, status);
+  c.json({ error: message }, status, NO_SNIFF);
 
 /**
  * The endpoint protocol v1 as a Hono app: `GET`/`POST /api/votes` and `GET /healthz`, with CORS, a
@@ -43,14 +57,24 @@ export function createVotesApp(options: VotesHandlerOptions): Hono {
   const app = new Hono();
 
   if (corsOrigins.length > 0) {
-    app.use(VOTES_PATH, cors({
-      origin: corsOrigins.includes('*') ? '*' : [...corsOrigins],
+    const anyOrigin = corsOrigins.includes('*');
+    const allowed = cors({
+      origin: anyOrigin ? '*' : [...corsOrigins],
       allowMethods: ['GET', 'POST'],
       allowHeaders: ['Content-Type'],
       // Without this a cross-origin widget cannot read how long a 429 asks it to wait.
       exposeHeaders: ['Retry-After'],
       maxAge: 86_400,
-    }));
+    });
+    // Hono's cors() adds some Access-Control-* headers whatever the origin; an origin not configured
+    // gets none at all, and its preflight is answered like a plain OPTIONS.
+    app.use(VOTES_PATH, async (c, next) => {
+      const origin = c.req.header('Origin');
+      if (anyOrigin || (origin !== undefined && corsOrigins.includes(origin))) return allowed(c, next);
+      if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: 'GET, POST, OPTIONS', Vary: 'Origin' });
+      await next();
+      if (!anyOrigin) c.header('Vary', 'Origin', { append: true });
+    });
   }
 
   if (rateLimit > 0) {
@@ -71,15 +95,14 @@ export function createVotesApp(options: VotesHandlerOptions): Hono {
   if (!readBody) app.post(VOTES_PATH, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => error(c, 413, tooLarge) }));
 
   app.get(VOTES_PATH, async (c) => {
-    const ids = checkItemIds(new URL(c.req.url).searchParams.getAll('item'));
-    return c.json({ items: await store.counts(ids) });
+    const ids = checkItemIds(itemParameters(new URL(c.req.url)));
+    return c.json({ items: await store.counts(ids) }, 200, NO_SNIFF);
   });
 
   app.post(VOTES_PATH, async (c) => {
-    const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type !== 'application/json') return error(c, 415, 'Send votes as Content-Type: application/json');
-    const request = parseVoteRequest(readBody ? await readBody(c, MAX_BODY_BYTES) : await c.req.text());
-    return c.json(await store.vote(request));
+    if (!isJsonType(c.req.header('Content-Type'))) return error(c, 415, 'Send votes as Content-Type: application/json');
+    const request = parseVoteRequest(readBody ? await readBody(c, MAX_BODY_BYTES) : decodeBody(await c.req.arrayBuffer()));
+    return c.json(await store.vote(request), 200, NO_SNIFF);
   });
 
   app.all(VOTES_PATH, (c) => {
@@ -88,7 +111,7 @@ export function createVotesApp(options: VotesHandlerOptions): Hono {
   });
 
   app.get('/healthz', async (c) =>
-    (await store.healthy().catch(() => false)) ? c.json({ ok: true }) : error(c, 503, 'The store is unreachable'));
+    (await store.healthy().catch(() => false)) ? c.json({ ok: true }, 200, NO_SNIFF) : error(c, 503, 'The store is unreachable'));
 
   app.notFound((c) => error(c, 404, 'Not found'));
   app.onError((caught, c) => {

@@ -1,11 +1,13 @@
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { PayloadTooLarge } from './handler.js';
+import { BadRequest } from './validation.js';
 
 /**
  * Reads a request body straight from Node's `IncomingMessage` (which @hono/node-server passes as
  * `c.env.incoming`), stopping at `limit` bytes. Going through the web `Request` costs a ReadableStream
- * per request, and was the largest cost of a vote.
+ * per request, and was the largest cost of a vote. Bytes that are not UTF-8 are a 400, as in `decodeBody`.
  */
 export function readNodeBody(c: Context, limit: number): Promise<string> {
   const incoming = (c.env as { incoming: IncomingMessage }).incoming;
@@ -27,7 +29,13 @@ export function readNodeBody(c: Context, limit: number): Promise<string> {
       }
     };
     incoming.on('data', onData);
-    incoming.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    incoming.once('error', reject);
+    incoming.once('end', () => {
+      const body = Buffer.concat(chunks);
+      if (isUtf8(body)) resolve(body.toString('utf8'));
+      else reject(new BadRequest('The body is not valid UTF-8'));
+    });
+    // The client went away before the end of its body: nobody is left to read an answer, and it is no
+    // fault of the server's (a 500 here would also print a stack trace per abandoned request).
+    incoming.once('error', () => reject(new BadRequest('The request ended before its body')));
   });
 }

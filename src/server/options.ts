@@ -10,6 +10,8 @@ export interface ServeOptions {
   databaseUrl?: string;
   corsOrigins: string[];
   rateLimit: number;
+  /** Reverse proxies in front of the server whose `X-Forwarded-For` entries are trusted; 0: none. */
+  trustProxy: number;
   staticDir?: string;
 }
 
@@ -21,6 +23,8 @@ export const USAGE = `Usage: was-this-helpful serve [options]
   --database-url URL   PostgreSQL URL instead of SQLite (default DATABASE_URL)
   --cors-origin O      an allowed origin; may repeat; * allows any (default: same origin only)
   --rate-limit N       vote requests per minute per client address; 0 turns it off (default 60)
+  --trust-proxy N      N reverse proxies in front append to X-Forwarded-For: the client address is
+                       the N-th entry from its right (default 0: the header is ignored)
   --static DIR         also serve the files of DIR at /
   --help               show this text`;
 
@@ -49,6 +53,7 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): Serve
         'database-url': { type: 'string' },
         'cors-origin': { type: 'string', multiple: true },
         'rate-limit': { type: 'string' },
+        'trust-proxy': { type: 'string' },
         static: { type: 'string' },
         help: { type: 'boolean' },
       },
@@ -69,6 +74,7 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): Serve
     databaseUrl: values['database-url'] ?? (values.db === undefined ? env.DATABASE_URL || undefined : undefined),
     corsOrigins: values['cors-origin'] ?? [],
     rateLimit: integer(values['rate-limit'] ?? '60', '--rate-limit', 0, 1_000_000),
+    trustProxy: integer(values['trust-proxy'] ?? '0', '--trust-proxy', 0, 10),
     staticDir: values.static,
   };
 }

@@ -17,8 +17,35 @@ const SCHEMA = `
   ) WITHOUT ROWID;
 `;
 
-/** Items whose tallies are kept in memory at most (about 100 bytes each). */
+/**
+ * Items whose tallies are kept in memory at most (about 100 bytes each), and the total length of their ids:
+ * anyone may read counts of made-up ids, 100 of up to 512 code points per request, so the ids' length is
+ * bounded too (10 M UTF-16 units, 20 MB).
+ */
 const MAX_CACHED_ITEMS = 100_000;
+const MAX_CACHED_ID_UNITS = 10_000_000;
+
+/** How long a write waits for another process's write lock. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Puts the file in WAL mode. Switching a new file needs exclusive access, and SQLite answers SQLITE_BUSY at
+ * once rather than wait for it (busy_timeout does not apply), so when another process opens the same new
+ * file at that moment this tries again, within the busy timeout. WAL mode stays with the file, so a retry
+ * usually finds it set by the other process.
+ */
+function switchToWal(db: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5 + Math.random() * 20); // sleep: this is start-up
+  }
+}
 
 interface Pending {
   request: VoteRequest;
@@ -33,6 +60,10 @@ interface Pending {
  * the file. (`FULL`, an fsync per commit, measured at 0.16 of the ceiling for votes against 0.28: see
  * BENCHMARKS.md.) Per-voter votes and per-item tallies change in one transaction, so the tallies always
  * equal the sum of current votes. Votes that arrive together are committed in one transaction.
+ *
+ * Several processes on one machine may share the file: writes take SQLite's write lock first
+ * (`BEGIN IMMEDIATE`, waiting up to `busy_timeout`), and the tally cache is dropped whenever another
+ * connection has committed (`PRAGMA data_version`). SQLite's locks need a local filesystem, not a network one.
  */
 export class SqliteStore implements VoteStore {
   private readonly db: Database.Database;
@@ -40,17 +71,24 @@ export class SqliteStore implements VoteStore {
   private readonly applyVotes: Database.Transaction<(requests: VoteRequest[]) => ItemCounts[]>;
   private queue: Pending[] = [];
   /**
-   * Tallies already read, kept in memory: this process is the file's only writer (several instances
-   * share PostgreSQL, not SQLite), so after each commit the cache is exact, and reads skip SQLite.
+   * Tallies already read, kept in memory so that reads skip SQLite. Exact after each of this process's
+   * commits; valid as long as `PRAGMA data_version` (which moves only when another connection commits)
+   * still reads `dataVersion`.
    */
   private readonly cache = new Map<string, ItemCounts>();
+  private cachedIdUnits = 0;
+  private dataVersion: number;
+  /** Set once `data_version` was read in this turn of the event loop; see `counts`. */
+  private checkedThisTurn = false;
 
   constructor(file: string) {
     this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    switchToWal(this.db);
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    // Under the write lock from the start: a second process creating the tables at the same moment would
+    // otherwise leave this one with a stale snapshot, which SQLite refuses to write from (SQLITE_BUSY_SNAPSHOT).
+    this.db.transaction(() => this.db.exec(SCHEMA)).immediate();
     this.statements = {
       current: this.db.prepare<[string, string], { vote: 'yes' | 'no' }>('SELECT vote FROM votes WHERE item = ? AND voter = ?'),
       upsert: this.db.prepare(
@@ -68,14 +106,30 @@ export class SqliteStore implements VoteStore {
         'SELECT item, yes, no FROM tallies WHERE item IN (SELECT value FROM json_each(?))',
       ),
       ping: this.db.prepare('SELECT 1'),
+      dataVersion: this.db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
-    this.applyVotes = this.db.transaction((requests: VoteRequest[]) => requests.map((request) => this.applyVote(request)));
+    this.dataVersion = this.statements.dataVersion.get()!;
+    this.applyVotes = this.db.transaction((requests: VoteRequest[]) => {
+      // Under the write lock, the snapshot is the newest: drop what another process made stale.
+      this.dropCacheIfOthersWrote();
+      return requests.map((request) => this.applyVote(request));
+    });
   }
 
   async counts(ids: readonly string[]): Promise<ItemCounts[]> {
+    if (!this.checkedThisTurn) {
+      // Reading data_version opens a read transaction (about 1.4 µs here, a large part of a cached
+      // GET), so it is read once per turn of the event loop: a read can miss another process's vote
+      // only if that vote committed during the same turn, and the next turn sees it.
+      this.checkedThisTurn = true;
+      setImmediate(() => (this.checkedThisTurn = false));
+      this.dropCacheIfOthersWrote();
+    }
     const missing = ids.filter((id) => !this.cache.has(id));
     if (missing.length > 0) {
-      if (this.cache.size + missing.length > MAX_CACHED_ITEMS) this.cache.clear();
+      const units = missing.reduce((sum, id) => sum + id.length, 0);
+      if (this.cache.size + missing.length > MAX_CACHED_ITEMS || this.cachedIdUnits + units > MAX_CACHED_ID_UNITS) this.clearCache();
+      this.cachedIdUnits += units;
       const found = new Map(this.statements.tallies.all(JSON.stringify(missing)).map((row) => [row.item, row]));
       for (const id of missing) this.cache.set(id, { id, yes: found.get(id)?.yes ?? 0, no: found.get(id)?.no ?? 0 });
     }
@@ -112,8 +166,21 @@ export class SqliteStore implements VoteStore {
       for (const result of results) if (this.cache.has(result.id)) this.cache.set(result.id, result);
       batch.forEach((pending, index) => pending.resolve(results[index]!));
     } catch (error) {
-      this.cache.clear(); // The transaction rolled back; read the truth again.
+      this.clearCache(); // The transaction rolled back; read the truth again.
       for (const pending of batch) pending.reject(error);
+    }
+  }
+
+  private clearCache(): void {
+    this.cache.clear();
+    this.cachedIdUnits = 0;
+  }
+
+  private dropCacheIfOthersWrote(): void {
+    const version = this.statements.dataVersion.get()!;
+    if (version !== this.dataVersion) {
+      this.clearCache();
+      this.dataVersion = version;
     }
   }
 

@@ -15,6 +15,51 @@ export function checkItemId(id: unknown, field = 'id'): string {
   return id;
 }
 
+// Fatal: bytes that are not UTF-8 are refused rather than read as U+FFFD, which would turn different ids
+// into one. The BOM is kept, so that JSON.parse refuses it as Node's reader does.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A request body as text; 400 when it is not UTF-8. */
+export function decodeBody(bytes: ArrayBuffer | Uint8Array): string {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    throw new BadRequest('The body is not valid UTF-8');
+  }
+}
+
+/** Percent-decodes one `application/x-www-form-urlencoded` value; 400 when its bytes are not UTF-8. */
+function decodeQueryValue(raw: string): string {
+  const bytes = new TextEncoder().encode(raw.replaceAll('+', ' '));
+  const decoded = new Uint8Array(bytes.length);
+  let length = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const hex = bytes[i] === 0x25 ? String.fromCharCode(bytes[i + 1] ?? 0, bytes[i + 2] ?? 0) : '';
+    if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
+      decoded[length++] = parseInt(hex, 16);
+      i += 2;
+    } else decoded[length++] = bytes[i]!; // a "%" not followed by two hex digits stays itself
+  }
+  try {
+    return STRICT_UTF8.decode(decoded.subarray(0, length));
+  } catch {
+    throw new BadRequest('"item" must be UTF-8, percent-encoded');
+  }
+}
+
+/** The `item` parameters of a GET's URL, percent-decoded; 400 for one whose bytes are not UTF-8. */
+export function itemParameters(url: URL): string[] {
+  const items = url.searchParams.getAll('item');
+  // URLSearchParams reads bytes that are not UTF-8 as U+FFFD. Only then is the query read again, strictly,
+  // to tell a U+FFFD that was sent from one that stands for bad bytes.
+  if (!items.some((item) => item.includes('\uFFFD'))) return items;
+  return url.search.slice(1).split('&').flatMap((pair) => {
+    const [name] = new URLSearchParams(pair).keys();
+    const equals = pair.indexOf('=');
+    return name === 'item' ? [decodeQueryValue(equals === -1 ? '' : pair.slice(equals + 1))] : [];
+  });
+}
+
 /** The distinct item ids of a GET, in the order first asked. */
 export function checkItemIds(ids: string[]): string[] {
   if (ids.length === 0) throw new BadRequest('Give at least one "item" parameter');

@@ -49,6 +49,15 @@ export function startServer(args = [], { env = {} } = {}) {
   });
 }
 
+/** Starts `count` servers with the same arguments at once; if one fails to start, stops the others first. */
+export async function startServers(count, args, options) {
+  const results = await Promise.allSettled(Array.from({ length: count }, () => startServer(args, options)));
+  const failed = results.find((result) => result.status === 'rejected');
+  if (!failed) return results.map((result) => result.value);
+  await Promise.all(results.filter((result) => result.status === 'fulfilled').map((result) => result.value.stop()));
+  throw failed.reason;
+}
+
 /** Runs the CLI to completion and returns its exit code and output. */
 export function runCli(args, env = {}) {
   const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: '', ...env } });

@@ -1,4 +1,24 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { SqliteStore } from '../../dist/node/server/sqlite-store.js';
 import { protocolSuite } from './protocol-suite.mjs';
 import { tempDb } from './server-process.mjs';
 
 protocolSuite('SQLite', () => ['--db', tempDb()]);
+
+describe('the SQLite store\'s tally cache', () => {
+  it('holds no more than about 20 MB of ids, however many long made-up ids are read', async () => {
+    const store = new SqliteStore(tempDb());
+    try {
+      // 25,000 ids of 512 UTF-16 units, 12.8 M in all: past the bound of 10 M, so the cache was emptied on the way.
+      for (let n = 0; n < 250; n++) {
+        const ids = Array.from({ length: 100 }, (_, k) => `${n}-${k}-`.padEnd(512, 'x'));
+        assert.deepEqual(await store.counts(ids), ids.map((id) => ({ id, yes: 0, no: 0 })));
+      }
+      const cache = store['cache']; // private: memory is what this test is about, and nothing else shows it
+      assert.ok(cache.size > 0 && cache.size * 512 <= 10_000_000, `${cache.size} ids cached`);
+    } finally {
+      await store.close();
+    }
+  });
+});

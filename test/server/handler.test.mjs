@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createVotesHandler } from '../../dist/node/server/index.js';
+import { voter } from './server-process.mjs';
+
+/** A store in memory, enough for the handler on its own (the path other platforms use: no Node adapter). */
+function memoryStore() {
+  const votes = new Map();
+  const counts = (id) => {
+    const mine = [...votes].filter(([key]) => key.startsWith(`${id}\u0000`)).map(([, vote]) => vote);
+    return { id, yes: mine.filter((vote) => vote === 'yes').length, no: mine.filter((vote) => vote === 'no').length };
+  };
+  return {
+    counts: async (ids) => ids.map(counts),
+    vote: async ({ id, vote, voter: who }) => {
+      if (vote === null) votes.delete(`${id}\u0000${who}`);
+      else votes.set(`${id}\u0000${who}`, vote);
+      return counts(id);
+    },
+    healthy: async () => true,
+    close: async () => {},
+  };
+}
+
+describe('the fetch handler without the Node adapter', () => {
+  const handler = createVotesHandler({ store: memoryStore(), rateLimit: 0 });
+  const post = (body) =>
+    handler(new Request('http://votes.example/api/votes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }));
+
+  it('takes a vote, answering JSON that is not to be sniffed', async () => {
+    const response = await post(JSON.stringify({ id: 'é', vote: 'yes', voter: voter(1) }));
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    assert.deepEqual(await response.json(), { id: 'é', yes: 1, no: 0 });
+  });
+
+  it('refuses a body that is not UTF-8 with 400, and one over 8 KiB with 413', async () => {
+    const valid = Buffer.from(JSON.stringify({ id: 'xx', vote: 'yes', voter: voter(2) }));
+    const notUtf8 = Buffer.concat([valid.subarray(0, 7), Buffer.from([0xff]), valid.subarray(8)]);
+    assert.equal((await post(notUtf8)).status, 400);
+    assert.equal((await post(JSON.stringify({ id: 'x', vote: 'yes', voter: voter(3), padding: 'p'.repeat(9000) }))).status, 413);
+    const counts = await handler(new Request('http://votes.example/api/votes?item=xx&item=%FF'));
+    assert.equal(counts.status, 400);
+  });
+});
