@@ -290,3 +290,15 @@ describe('what an answer is judged by', () => {
     await waitUntil(() => view(el).summary === '75% of readers found this helpful');
   });
 });
+
+describe('an endpoint that asks for retries', () => {
+  it('does not retry faster than its backoff when told `Retry-After: 0` again and again', async () => {
+    const endpoint = await mockEndpoint({ post: '429', retryAfter: '0' });
+    const el = await widget(endpoint, uniqueId());
+    view(el).yes.click();
+    await oneEvent(el, 'helpful-error');
+    await settle(1500);
+    // One attempt; a second only if an earlier test's retry timer happens to fire meanwhile.
+    expect((await posts(endpoint)).length).to.be.at.most(2);
+  });
+});
