@@ -11,6 +11,8 @@ export interface ServeOptions {
   corsOrigins: string[];
   rateLimit: number;
   staticDir?: string;
+  /** Content-Security-Policy header sent with the files of `staticDir`. */
+  staticCsp?: string;
 }
 
 export const USAGE = `Usage: was-this-helpful serve [options]
@@ -22,6 +24,7 @@ export const USAGE = `Usage: was-this-helpful serve [options]
   --cors-origin O      an allowed origin; may repeat; * allows any (default: same origin only)
   --rate-limit N       vote requests per minute per client address; 0 turns it off (default 60)
   --static DIR         also serve the files of DIR at /
+  --static-csp POLICY  send this Content-Security-Policy header with the files of --static
   --help               show this text`;
 
 /** A mistake in the command line: the message is for the person who typed it. */
@@ -50,6 +53,7 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): Serve
         'cors-origin': { type: 'string', multiple: true },
         'rate-limit': { type: 'string' },
         static: { type: 'string' },
+        'static-csp': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -60,6 +64,10 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): Serve
   if (values.db !== undefined && values['database-url'] !== undefined) {
     throw new UsageError('--db and --database-url cannot be used together: choose SQLite or PostgreSQL');
   }
+  if (values['static-csp'] !== undefined && values.static === undefined) {
+    throw new UsageError('--static-csp is the policy of the files of --static: give --static DIR too');
+  }
+  if (/[\r\n]/.test(values['static-csp'] ?? '')) throw new UsageError('--static-csp must be one line');
   const port = values.port ?? env.PORT ?? '8787';
   return {
     port: integer(port, values.port !== undefined ? '--port' : 'PORT', 0, 65535),
@@ -70,5 +78,6 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): Serve
     corsOrigins: values['cors-origin'] ?? [],
     rateLimit: integer(values['rate-limit'] ?? '60', '--rate-limit', 0, 1_000_000),
     staticDir: values.static,
+    staticCsp: values['static-csp'],
   };
 }

@@ -153,7 +153,7 @@ describe('command line', () => {
   });
 
   it('explains bad options and exits 2', async () => {
-    for (const args of [['serve', '--port', 'eighty'], ['serve', '--rate-limit', '-1'], ['serve', '--colour'], ['serve', '--static', '/no/such/dir'], ['launch']]) {
+    for (const args of [['serve', '--port', 'eighty'], ['serve', '--rate-limit', '-1'], ['serve', '--colour'], ['serve', '--static', '/no/such/dir'], ['serve', '--static-csp', "default-src 'self'"], ['launch']]) {
       const { code, stderr } = await runCli(args);
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr, /was-this-helpful: /);
@@ -177,6 +177,21 @@ describe('command line', () => {
       assert.equal((await counts(server.url, 'x')).status, 200);
       assert.equal((await fetch(`${server.url}/missing.html`)).status, 404);
       assert.equal((await fetch(`${server.url}/..%2f..%2fetc%2fpasswd`)).status, 404);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('sends the --static-csp policy with the files of --static, and not with the API', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wth-static-'));
+    writeFileSync(join(dir, 'index.html'), '<h1>demo</h1>');
+    const policy = "default-src 'self'; require-trusted-types-for 'script'";
+    const server = await startServer(['--db', tempDb(), '--static', dir, '--static-csp', policy]);
+    try {
+      assert.equal((await fetch(`${server.url}/`)).headers.get('content-security-policy'), policy);
+      assert.equal((await fetch(`${server.url}/index.html`)).headers.get('content-security-policy'), policy);
+      assert.equal((await fetch(`${server.url}/api/votes?item=x`)).headers.get('content-security-policy'), null);
+      assert.equal((await fetch(`${server.url}/healthz`)).headers.get('content-security-policy'), null);
     } finally {
       await server.stop();
     }
