@@ -153,10 +153,19 @@ describe('command line', () => {
   });
 
   it('explains bad options and exits 2', async () => {
-    for (const args of [['serve', '--port', 'eighty'], ['serve', '--rate-limit', '-1'], ['serve', '--colour'], ['serve', '--static', '/no/such/dir'], ['serve', '--static-csp', "default-src 'self'"], ['launch']]) {
+    for (const args of [['serve', '--port', 'eighty'], ['serve', '--rate-limit', '-1'], ['serve', '--colour'], ['serve', '--static', '/no/such/dir'], ['launch']]) {
       const { code, stderr } = await runCli(args);
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr, /was-this-helpful: /);
+    }
+  });
+
+  // With a timeout: were the option accepted, the server would start and never exit.
+  it('refuses --static-csp without --static, or with a line break (a second header)', { timeout: 10_000 }, async () => {
+    for (const csp of [['--static-csp', "default-src 'self'"], ['--static', '.', '--static-csp', "default-src 'self'\r\nX-Injected: 1"]]) {
+      const { code, stderr } = await runCli(['serve', '--port', '0', '--db', tempDb(), ...csp]);
+      assert.equal(code, 2, csp.join(' '));
+      assert.match(stderr, /was-this-helpful: --static-csp /);
     }
   });
 
