@@ -25,8 +25,10 @@ async function requestJson(url: string, init: RequestInit, timeoutMs: number): P
     const response = await fetch(url, { ...init, credentials: 'omit', signal: controller.signal });
     const { status } = response;
     if (!response.ok) {
+      // `Retry-After: 0` (or a fraction) is no wait at all: said again and again, it would turn the outbox
+      // into a request per round trip. The usual backoff applies instead.
       const retryAfter = Number(response.headers.get('Retry-After') || NaN);
-      throw new EndpointError(`HTTP ${status}`, 'http', status, retryAfter >= 0 ? retryAfter : undefined);
+      throw new EndpointError(`HTTP ${status}`, 'http', status, retryAfter >= 1 ? retryAfter : undefined);
     }
     return await response.json().catch(() => {
       throw new EndpointError('Not JSON', 'invalid-response', status);

@@ -69,6 +69,14 @@ async function serveCommand(args: string[]): Promise<void> {
     readBody: readNodeBody,
   });
   if (options.staticDir) {
+    const { staticCsp } = options;
+    // Registered after the API's routes: only what they leave (the static files, and 404s) gets the policy.
+    if (staticCsp) {
+      app.use('/*', async (c, next) => {
+        await next();
+        c.header('Content-Security-Policy', staticCsp);
+      });
+    }
     app.use('/*', serveStatic({ root: relative(process.cwd(), resolve(options.staticDir)) || '.' }));
   }
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (address) => {

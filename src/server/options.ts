@@ -13,6 +13,8 @@ export interface ServeOptions {
   /** Reverse proxies in front of the server whose `X-Forwarded-For` entries are trusted; 0: none. */
   trustProxy: number;
   staticDir?: string;
+  /** Content-Security-Policy header sent with the files of `staticDir`. */
+  staticCsp?: string;
 }
 
 export const USAGE = `Usage: was-this-helpful serve [options]
@@ -26,6 +28,7 @@ export const USAGE = `Usage: was-this-helpful serve [options]
   --trust-proxy N      N reverse proxies in front append to X-Forwarded-For: the client address is
                        the N-th entry from its right (default 0: the header is ignored)
   --static DIR         also serve the files of DIR at /
+  --static-csp POLICY  send this Content-Security-Policy header with the files of --static
   --help               show this text`;
 
 /** A mistake in the command line: the message is for the person who typed it. */
@@ -55,6 +58,7 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): Serve
         'rate-limit': { type: 'string' },
         'trust-proxy': { type: 'string' },
         static: { type: 'string' },
+        'static-csp': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -65,6 +69,10 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): Serve
   if (values.db !== undefined && values['database-url'] !== undefined) {
     throw new UsageError('--db and --database-url cannot be used together: choose SQLite or PostgreSQL');
   }
+  if (values['static-csp'] !== undefined && values.static === undefined) {
+    throw new UsageError('--static-csp is the policy of the files of --static: give --static DIR too');
+  }
+  if (/[\r\n]/.test(values['static-csp'] ?? '')) throw new UsageError('--static-csp must be one line');
   const port = values.port ?? env.PORT ?? '8787';
   return {
     port: integer(port, values.port !== undefined ? '--port' : 'PORT', 0, 65535),
@@ -76,5 +84,6 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): Serve
     rateLimit: integer(values['rate-limit'] ?? '60', '--rate-limit', 0, 1_000_000),
     trustProxy: integer(values['trust-proxy'] ?? '0', '--trust-proxy', 0, 10),
     staticDir: values.static,
+    staticCsp: values['static-csp'],
   };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { counts, startServer } from '../server/server-process.mjs';
-import { demoServer } from './demo-server.mjs';
+import { demoArgs, demoServer } from './demo-server.mjs';
 
 const ITEM = 'ibuprofen-and-paracetamol';
 
@@ -60,7 +60,7 @@ describe('the demo article on the reference endpoint (Chromium)', () => {
     assert.equal(await button(page, 'No').getAttribute('aria-pressed'), 'true');
     assert.match(await summaryText(topSummary(page)), /^33% of readers found this helpful$/);
 
-    demo.server = await startServer(['--static', 'demo', '--db', demo.db, '--port', port]);
+    demo.server = await startServer([...demoArgs(), '--db', demo.db, '--port', port]);
     const posts = [];
     page.on('request', (request) => {
       if (request.method() === 'POST') posts.push(request.postDataJSON());

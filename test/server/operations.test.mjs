@@ -160,6 +160,15 @@ describe('command line', () => {
     }
   });
 
+  // With a timeout: were the option accepted, the server would start and never exit.
+  it('refuses --static-csp without --static, or with a line break (a second header)', { timeout: 10_000 }, async () => {
+    for (const csp of [['--static-csp', "default-src 'self'"], ['--static', '.', '--static-csp', "default-src 'self'\r\nX-Injected: 1"]]) {
+      const { code, stderr } = await runCli(['serve', '--port', '0', '--db', tempDb(), ...csp]);
+      assert.equal(code, 2, csp.join(' '));
+      assert.match(stderr, /was-this-helpful: --static-csp /);
+    }
+  });
+
   it('prints usage for --help', async () => {
     const { code, stdout } = await runCli(['serve', '--help']);
     assert.equal(code, 0);
@@ -177,6 +186,21 @@ describe('command line', () => {
       assert.equal((await counts(server.url, 'x')).status, 200);
       assert.equal((await fetch(`${server.url}/missing.html`)).status, 404);
       assert.equal((await fetch(`${server.url}/..%2f..%2fetc%2fpasswd`)).status, 404);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('sends the --static-csp policy with the files of --static, and not with the API', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wth-static-'));
+    writeFileSync(join(dir, 'index.html'), '<h1>demo</h1>');
+    const policy = "default-src 'self'; require-trusted-types-for 'script'";
+    const server = await startServer(['--db', tempDb(), '--static', dir, '--static-csp', policy]);
+    try {
+      assert.equal((await fetch(`${server.url}/`)).headers.get('content-security-policy'), policy);
+      assert.equal((await fetch(`${server.url}/index.html`)).headers.get('content-security-policy'), policy);
+      assert.equal((await fetch(`${server.url}/api/votes?item=x`)).headers.get('content-security-policy'), null);
+      assert.equal((await fetch(`${server.url}/healthz`)).headers.get('content-security-policy'), null);
     } finally {
       await server.stop();
     }

@@ -3,13 +3,24 @@ export interface MockEndpoint {
   /** The votes URL to put in `endpoint`. */
   url: string;
   control(settings: Record<string, unknown>): Promise<void>;
-  requests(): Promise<Array<{ method: string; url: string; contentType?: string; body?: string; cookie?: string }>>;
+  requests(): Promise<Array<{ method: string; url: string; contentType?: string; body?: string; cookie?: string; mode?: unknown }>>;
 }
 
-export async function mockEndpoint(settings: Record<string, unknown> = {}): Promise<MockEndpoint> {
+/**
+ * The same test server under the page's other host name (`localhost` ↔ `127.0.0.1`): another origin, for
+ * cross-origin answers without a second server.
+ */
+export const otherOrigin = (): string =>
+  `${location.protocol}//${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
+
+/**
+ * A fresh namespace of the votes route. Its `url` is on `origin` (default: the page's, as a relative URL);
+ * it is steered through the page's own origin whatever `origin` is.
+ */
+export async function mockEndpoint(settings: Record<string, unknown> = {}, { origin = '' } = {}): Promise<MockEndpoint> {
   const base = `/mock-api/${Math.random().toString(36).slice(2)}`;
   const endpoint: MockEndpoint = {
-    url: `${base}/votes`,
+    url: `${origin}${base}/votes`,
     async control(values) {
       await fetch(`${base}/control`, { method: 'POST', body: JSON.stringify(values) });
     },
