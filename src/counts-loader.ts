@@ -12,6 +12,31 @@ export interface CountsRequester {
 
 const batches = new Map<string, Set<CountsRequester>>();
 
+/**
+ * The longest GET URL a batch is given. Ids default to page URLs, and 100 of them percent-encoded run past
+ * what servers and proxies accept in a request line (8 KB is a common limit; Node answers 431 past 16 KB).
+ */
+const MAX_URL_LENGTH = 4000;
+
+/** Splits requesters into GETs of at most 100 items and (but for a single long id) `MAX_URL_LENGTH`. */
+function split(endpoint: string, requesters: Iterable<CountsRequester>): CountsRequester[][] {
+  const groups: CountsRequester[][] = [];
+  let group: CountsRequester[] = [];
+  let length = endpoint.length;
+  for (const requester of requesters) {
+    // Encoded as countsUrl encodes it, plus its "&" (or "?").
+    const added = new URLSearchParams({ item: requester.id }).toString().length + 1;
+    if (group.length === MAX_ITEMS_PER_REQUEST || (group.length > 0 && length + added > MAX_URL_LENGTH)) {
+      groups.push(group);
+      group = [];
+      length = endpoint.length;
+    }
+    group.push(requester);
+    length += added;
+  }
+  return [...groups, group];
+}
+
 function send(endpoint: string, requesters: CountsRequester[]): void {
   const timeoutMs = Math.max(...requesters.map((requester) => requester.timeoutMs));
   const missing = new EndpointError('Item missing from the answer', 'invalid-response', 200);
@@ -23,8 +48,8 @@ function send(endpoint: string, requesters: CountsRequester[]): void {
 
 /**
  * Asks for the counts of `requester`'s item. Requests made in the same task for the same endpoint
- * travel together in one GET (`item` repeated, split past the protocol's 100), so a page with 50 widgets
- * costs one request.
+ * travel together in one GET (`item` repeated, split past the protocol's 100 or a long URL), so a page
+ * with 50 widgets costs one request.
  */
 export function requestCounts(requester: CountsRequester): void {
   const endpoint = requester.endpoint!;
@@ -34,8 +59,7 @@ export function requestCounts(requester: CountsRequester): void {
     batches.set(endpoint, requesters);
     setTimeout(() => {
       batches.delete(endpoint);
-      const all = [...requesters];
-      for (let start = 0; start < all.length; start += MAX_ITEMS_PER_REQUEST) send(endpoint, all.slice(start, start + MAX_ITEMS_PER_REQUEST));
+      for (const group of split(endpoint, requesters)) send(endpoint, group);
     });
   }
   batch.add(requester);
