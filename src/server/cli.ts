@@ -10,6 +10,7 @@ import { forwardedClientAddress } from './client-address.js';
 import { createVotesApp } from './handler.js';
 import { readNodeBody } from './node-body.js';
 import { parseServeOptions, USAGE, UsageError, type ServeOptions } from './options.js';
+import { SchemaTooNew } from './schema-version.js';
 import type { VoteStore } from './store.js';
 
 async function openStore(options: ServeOptions): Promise<VoteStore> {
@@ -110,6 +111,10 @@ export async function main(argv: string[]): Promise<void> {
     if (error instanceof UsageError) {
       console.error(`was-this-helpful: ${error.message}`);
       process.exit(2);
+    }
+    if (error instanceof SchemaTooNew) {
+      console.error(`was-this-helpful: ${error.message}`);
+      process.exit(1);
     }
     throw error;
   }

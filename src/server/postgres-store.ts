@@ -1,10 +1,17 @@
 import pg from 'pg';
 import type { ItemCounts, Vote, VoteRequest } from '../protocol.js';
+import { pendingMigrations } from './schema-version.js';
 import type { VoteStore } from './store.js';
 
-// One lock id for schema creation, so that several instances starting together do not race.
+// One lock id for migrations, so that several instances starting together do not race.
 const SCHEMA_LOCK = 0x77746800;
-const SCHEMA = `
+/** Where the schema's version is kept: one row. */
+const VERSION_TABLE = 'CREATE TABLE IF NOT EXISTS was_this_helpful_schema (version INTEGER NOT NULL)';
+/**
+ * Migration `n` brings the schema from version `n` to `n + 1`. The first is written with IF NOT EXISTS:
+ * databases set up by 0.1.0, before versions were recorded, read as version 0 and are adopted as they are.
+ */
+const MIGRATIONS = [`
   CREATE TABLE IF NOT EXISTS was_this_helpful_votes (
     item TEXT NOT NULL,
     voter TEXT NOT NULL,
@@ -17,7 +24,7 @@ const SCHEMA = `
     yes BIGINT NOT NULL DEFAULT 0 CHECK (yes >= 0),
     no BIGINT NOT NULL DEFAULT 0 CHECK (no >= 0)
   );
-`;
+`];
 
 /**
  * PostgreSQL, for several server instances sharing one store. Each vote is one transaction that first
@@ -34,11 +41,20 @@ export class PostgresStore implements VoteStore {
     this.pool.on('error', (error) => console.error('was-this-helpful: PostgreSQL connection error:', error.message));
   }
 
-  /** Creates the tables if needed; safe to call from several instances at once. */
+  /**
+   * Creates or migrates the schema; safe to call from several instances at once (one migrates, the others
+   * wait for its lock and then find nothing to do). Rejects with `SchemaTooNew` for a newer release's database.
+   */
   init(): Promise<void> {
     this.ready ??= this.transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-      await client.query(SCHEMA);
+      await client.query(VERSION_TABLE);
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM was_this_helpful_schema');
+      const pending = pendingMigrations(rows[0]?.version ?? 0, MIGRATIONS);
+      for (const migration of pending) await client.query(migration);
+      if (pending.length === 0) return;
+      await client.query('DELETE FROM was_this_helpful_schema');
+      await client.query('INSERT INTO was_this_helpful_schema (version) VALUES ($1)', [MIGRATIONS.length]);
     }).catch((error: unknown) => {
       this.ready = undefined;
       throw error;

@@ -1,8 +1,14 @@
 import Database from 'better-sqlite3';
 import type { ItemCounts, Vote, VoteRequest } from '../protocol.js';
+import { pendingMigrations } from './schema-version.js';
 import type { VoteStore } from './store.js';
 
-const SCHEMA = `
+/**
+ * Migration `n` brings the schema from version `n` to `n + 1` (kept in `PRAGMA user_version`). The first is
+ * written with IF NOT EXISTS: files created by 0.1.0, before versions were recorded, read as version 0 and
+ * are adopted as they are.
+ */
+const MIGRATIONS = [`
   CREATE TABLE IF NOT EXISTS votes (
     item TEXT NOT NULL,
     voter TEXT NOT NULL,
@@ -15,7 +21,7 @@ const SCHEMA = `
     yes INTEGER NOT NULL DEFAULT 0 CHECK (yes >= 0),
     no INTEGER NOT NULL DEFAULT 0 CHECK (no >= 0)
   ) WITHOUT ROWID;
-`;
+`];
 
 /**
  * Items whose tallies are kept in memory at most (about 100 bytes each), and the total length of their ids:
@@ -88,7 +94,7 @@ export class SqliteStore implements VoteStore {
     this.db.pragma('synchronous = NORMAL');
     // Under the write lock from the start: a second process creating the tables at the same moment would
     // otherwise leave this one with a stale snapshot, which SQLite refuses to write from (SQLITE_BUSY_SNAPSHOT).
-    this.db.transaction(() => this.db.exec(SCHEMA)).immediate();
+    this.db.transaction(() => this.migrate()).immediate();
     this.statements = {
       current: this.db.prepare<[string, string], { vote: 'yes' | 'no' }>('SELECT vote FROM votes WHERE item = ? AND voter = ?'),
       upsert: this.db.prepare(
@@ -169,6 +175,14 @@ export class SqliteStore implements VoteStore {
       this.clearCache(); // The transaction rolled back; read the truth again.
       for (const pending of batch) pending.reject(error);
     }
+  }
+
+  /** Brings the schema up to date; run under the write lock, so one process migrates and the others wait. */
+  private migrate(): void {
+    const current = this.db.pragma('user_version', { simple: true }) as number;
+    const pending = pendingMigrations(current, MIGRATIONS);
+    for (const migration of pending) this.db.exec(migration);
+    if (pending.length > 0) this.db.pragma(`user_version = ${MIGRATIONS.length}`);
   }
 
   private clearCache(): void {

@@ -58,14 +58,26 @@ export async function startServers(count, args, options) {
   throw failed.reason;
 }
 
-/** Runs the CLI to completion and returns its exit code and output. */
+/**
+ * Runs the CLI to completion and returns its exit code and output. A command that is still running after
+ * 15 s (a server that started when it should have refused) is killed, with `code: 'still running'`.
+ */
 export function runCli(args, env = {}) {
   const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: '', ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, 15_000);
+  return new Promise((resolve) =>
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code: timedOut ? 'still running' : code, stdout, stderr });
+    }));
 }
 
 /** A voter id of the protocol's alphabet, distinct per `n`. */

@@ -30,6 +30,12 @@ async function freshPostgres() {
   };
   return {
     args: ['--database-url', url],
+    exec: (sql) => query(sql),
+    schemaVersion: async () =>
+      (await query("SELECT to_regclass('was_this_helpful_schema') IS NOT NULL AS present"))[0].present
+        ? ((await query('SELECT version FROM was_this_helpful_schema'))[0]?.version ?? 0)
+        : 0,
+    tables: async () => (await query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).map((row) => row.tablename),
     votes: () => query('SELECT item, voter, vote FROM was_this_helpful_votes'),
     tallies: async () => (await query('SELECT item, yes, no FROM was_this_helpful_tallies')).map((row) => ({ ...row, yes: Number(row.yes), no: Number(row.no) })),
   };
@@ -45,8 +51,19 @@ function freshSqlite() {
       db.close();
     }
   };
+  const withDb = (use) => {
+    const db = new Database(file);
+    try {
+      return use(db);
+    } finally {
+      db.close();
+    }
+  };
   return {
     args: ['--db', file],
+    exec: async (sql) => withDb((db) => db.exec(sql)),
+    schemaVersion: async () => withDb((db) => db.pragma('user_version', { simple: true })),
+    tables: async () => withDb((db) => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1").pluck().all()),
     votes: async () => query('SELECT item, voter, vote FROM votes'),
     tallies: async () => query('SELECT item, yes, no FROM tallies'),
   };

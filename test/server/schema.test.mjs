@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { counts, runCli, startServer, vote, voter } from './server-process.mjs';
+import { storesUnderTest } from './stores.mjs';
+
+/** The schema of 0.1.0, which recorded no version: what an existing database of that release holds. */
+const SCHEMA_OF_0_1_0 = {
+  SQLite: `
+    CREATE TABLE votes (item TEXT NOT NULL, voter TEXT NOT NULL, vote TEXT NOT NULL CHECK (vote IN ('yes', 'no')),
+      updated_at INTEGER NOT NULL, PRIMARY KEY (item, voter)) WITHOUT ROWID;
+    CREATE TABLE tallies (item TEXT PRIMARY KEY, yes INTEGER NOT NULL DEFAULT 0 CHECK (yes >= 0),
+      no INTEGER NOT NULL DEFAULT 0 CHECK (no >= 0)) WITHOUT ROWID;
+    INSERT INTO votes VALUES ('kept', '${voter(1)}', 'yes', 0), ('kept', '${voter(2)}', 'no', 0);
+    INSERT INTO tallies VALUES ('kept', 1, 1);`,
+  PostgreSQL: `
+    CREATE TABLE was_this_helpful_votes (item TEXT NOT NULL, voter TEXT NOT NULL,
+      vote TEXT NOT NULL CHECK (vote IN ('yes', 'no')), updated_at TIMESTAMPTZ NOT NULL DEFAULT now(), PRIMARY KEY (item, voter));
+    CREATE TABLE was_this_helpful_tallies (item TEXT PRIMARY KEY, yes BIGINT NOT NULL DEFAULT 0 CHECK (yes >= 0),
+      no BIGINT NOT NULL DEFAULT 0 CHECK (no >= 0));
+    INSERT INTO was_this_helpful_votes (item, voter, vote) VALUES ('kept', '${voter(1)}', 'yes'), ('kept', '${voter(2)}', 'no');
+    INSERT INTO was_this_helpful_tallies VALUES ('kept', 1, 1);`,
+};
+
+/** What a newer release could leave: a version this one does not know. */
+const NEWER_VERSION = {
+  SQLite: 'PRAGMA user_version = 7',
+  PostgreSQL: 'CREATE TABLE was_this_helpful_schema (version INTEGER NOT NULL); INSERT INTO was_this_helpful_schema VALUES (7);',
+};
+
+for (const store of storesUnderTest) {
+  describe(`the ${store.name} schema, created or migrated on start`, () => {
+    it('records its version in a new database, and a second start changes nothing', { skip: store.skip }, async () => {
+      const opened = await store.fresh();
+      for (let start = 0; start < 2; start++) {
+        const server = await startServer(opened.args);
+        assert.equal((await vote(server.url, { id: `item-${start}`, vote: 'yes', voter: voter(start) })).status, 200);
+        await server.stop();
+        assert.equal(await opened.schemaVersion(), 1);
+      }
+      assert.deepEqual((await opened.tallies()).map(({ item, yes }) => [item, yes]).sort(), [['item-0', 1], ['item-1', 1]]);
+    });
+
+    it('adopts a database of 0.1.0, which recorded no version, with its votes', { skip: store.skip }, async () => {
+      const opened = await store.fresh();
+      await opened.exec(SCHEMA_OF_0_1_0[store.name]);
+      assert.equal(await opened.schemaVersion(), 0);
+      const server = await startServer(opened.args);
+      try {
+        assert.deepEqual((await counts(server.url, 'kept')).body.items, [{ id: 'kept', yes: 1, no: 1 }]);
+        // The old voter's vote is still theirs: changing it moves the tally, not adds to it.
+        assert.deepEqual((await vote(server.url, { id: 'kept', vote: 'yes', voter: voter(2) })).body, { id: 'kept', yes: 2, no: 0 });
+      } finally {
+        await server.stop();
+      }
+      assert.equal(await opened.schemaVersion(), 1);
+    });
+
+    it('refuses to start on a database a newer release migrated, and leaves it as it is', { skip: store.skip }, async () => {
+      const opened = await store.fresh();
+      await opened.exec(NEWER_VERSION[store.name]);
+      const tablesBefore = await opened.tables();
+      const { code, stderr } = await runCli(['serve', '--port', '0', ...opened.args]);
+      assert.equal(code, 1);
+      assert.match(stderr, /schema is version 7, and this was-this-helpful knows versions up to 1/);
+      assert.match(stderr, /Upgrade was-this-helpful/);
+      assert.doesNotMatch(stderr, /\n\s+at /, 'a clear message, not a stack trace');
+      assert.equal(await opened.schemaVersion(), 7);
+      assert.deepEqual(await opened.tables(), tablesBefore);
+    });
+  });
+}
