@@ -54,7 +54,7 @@ try {
   const times = runs.map((run) => run.ms).sort((a, b) => a - b);
   console.log(`page with ${WIDGETS} widgets (eager), Chromium ${browser.version()}, loopback, no cache`);
   for (const request of last.requests) console.log(`  ${request.url.slice(0, 70).padEnd(72)} ${request.bytes} B`);
-  console.log(`requests the widget adds: ${last.requests.length} (${gets} GET of counts), bytes: ${bytes} (uncompressed: the reference server does not gzip)`);
+  console.log(`requests the widget adds: ${last.requests.length} (${gets} GET of counts), bytes on the wire: ${bytes} (headers included; the reference server gzips static files, not the API's answers)`);
   console.log(`script arrival → prompt painted: median ${times[Math.floor(RUNS / 2)].toFixed(1)} ms (min ${times[0].toFixed(1)}, max ${times.at(-1).toFixed(1)}) over ${RUNS} loads`);
 } finally {
   await browser.close();

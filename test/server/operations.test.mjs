@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { counts, runCli, startServer, tempDb, vote, voter } from './server-process.mjs';
 
 const preflight = (url, origin) =>
@@ -186,6 +188,35 @@ describe('command line', () => {
       assert.equal((await counts(server.url, 'x')).status, 200);
       assert.equal((await fetch(`${server.url}/missing.html`)).status, 404);
       assert.equal((await fetch(`${server.url}/..%2f..%2fetc%2fpasswd`)).status, 404);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('gzips the files of --static for a client that accepts it, and leaves the API\'s answers alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wth-static-'));
+    const script = `export const text = ${JSON.stringify('was this helpful? '.repeat(400))};\n`;
+    writeFileSync(join(dir, 'widget.js'), script);
+    const server = await startServer(['--db', tempDb(), '--static', dir]);
+    try {
+      const get = (path, headers) =>
+        new Promise((done, fail) =>
+          httpGet(`${server.url}${path}`, { headers }, (response) => {
+            const chunks = [];
+            response.on('data', (chunk) => chunks.push(chunk));
+            response.on('end', () => done({ headers: response.headers, body: Buffer.concat(chunks) }));
+          }).on('error', fail));
+      const zipped = await get('/widget.js', { 'Accept-Encoding': 'gzip' });
+      assert.equal(zipped.headers['content-encoding'], 'gzip');
+      assert.ok(zipped.body.length < script.length / 10, `${zipped.body.length} B sent for ${script.length} B`);
+      assert.equal(gunzipSync(zipped.body).toString(), script);
+      const plain = await get('/widget.js', {});
+      assert.equal(plain.headers['content-encoding'], undefined);
+      assert.equal(plain.body.toString(), script);
+      const ids = Array.from({ length: 100 }, (_, n) => `item=${'x'.repeat(40)}-${n}`).join('&');
+      const answer = await get(`/api/votes?${ids}`, { 'Accept-Encoding': 'gzip' });
+      assert.equal(answer.headers['content-encoding'], undefined);
+      assert.equal(JSON.parse(answer.body.toString()).items.length, 100);
     } finally {
       await server.stop();
     }
