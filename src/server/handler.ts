@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { rateLimiter } from 'hono-rate-limiter';
-import type { VoteStore } from './store.js';
+import { StoreBusy, type VoteStore } from './store.js';
 import { BadRequest, checkItemIds, decodeBody, itemParameters, parseVoteRequest } from './validation.js';
 
 /** Where the protocol is served. */
@@ -117,6 +117,10 @@ export function createVotesApp(options: VotesHandlerOptions): Hono {
   app.onError((caught, c) => {
     if (caught instanceof BadRequest) return error(c, 400, caught.message);
     if (caught instanceof PayloadTooLarge) return error(c, 413, tooLarge);
+    if (caught instanceof StoreBusy) {
+      c.header('Retry-After', '1');
+      return error(c, 503, 'The store is busy; try again in a second');
+    }
     if ('getResponse' in caught && typeof caught.getResponse === 'function') return caught.getResponse() as Response;
     console.error('was-this-helpful:', caught);
     return error(c, 500, 'Internal error');

@@ -1,5 +1,5 @@
 export { createVotesApp, createVotesHandler, MAX_BODY_BYTES, PayloadTooLarge, VOTES_PATH, type VotesHandlerOptions } from './handler.js';
-export type { VoteStore } from './store.js';
+export { StoreBusy, type VoteStore } from './store.js';
 export { SchemaTooNew } from './schema-version.js';
 export { BadRequest, checkItemId, parseVoteRequest } from './validation.js';
 export type { Counts, ItemCounts, Vote, VoteRequest } from '../protocol.js';

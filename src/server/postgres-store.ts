@@ -29,14 +29,16 @@ const MIGRATIONS = [`
 /**
  * PostgreSQL, for several server instances sharing one store. Each vote is one transaction that first
  * locks the item's tally row, so concurrent votes on an item, from any instance, apply one at a time and
- * the tally always equals the sum of current votes. Commits are durable (`synchronous_commit` on).
+ * the tally always equals the sum of current votes. Commits are durable (`synchronous_commit` is set on
+ * for the store's connections).
  */
 export class PostgresStore implements VoteStore {
   private readonly pool: pg.Pool;
   private ready?: Promise<void>;
 
   constructor(connectionString: string, poolSize = 10) {
-    this.pool = new pg.Pool({ connectionString, max: poolSize });
+    // Set here rather than trusted from the server's or the role's settings: a 200 must mean a durable vote.
+    this.pool = new pg.Pool({ connectionString, max: poolSize, options: '-c synchronous_commit=on' });
     // An idle client that loses its connection must not crash the process.
     this.pool.on('error', (error) => console.error('was-this-helpful: PostgreSQL connection error:', error.message));
   }
@@ -48,11 +50,16 @@ export class PostgresStore implements VoteStore {
   init(): Promise<void> {
     this.ready ??= this.transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-      await client.query(VERSION_TABLE);
-      const { rows } = await client.query<{ version: number }>('SELECT version FROM was_this_helpful_schema');
+      // Read before any DDL: a role that may read and write but not create tables (PostgreSQL 15's default
+      // on `public`) can then run an up-to-date database.
+      const { rows: [table] } = await client.query<{ present: boolean }>("SELECT to_regclass('was_this_helpful_schema') IS NOT NULL AS present");
+      const { rows } = table?.present
+        ? await client.query<{ version: number }>('SELECT version FROM was_this_helpful_schema')
+        : { rows: [] };
       const pending = pendingMigrations(rows[0]?.version ?? 0, MIGRATIONS);
-      for (const migration of pending) await client.query(migration);
       if (pending.length === 0) return;
+      await client.query(VERSION_TABLE);
+      for (const migration of pending) await client.query(migration);
       await client.query('DELETE FROM was_this_helpful_schema');
       await client.query('INSERT INTO was_this_helpful_schema (version) VALUES ($1)', [MIGRATIONS.length]);
     }).catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { ItemCounts, Vote, VoteRequest } from '../protocol.js';
 import { pendingMigrations } from './schema-version.js';
-import type { VoteStore } from './store.js';
+import { StoreBusy, type VoteStore } from './store.js';
 
 /**
  * Migration `n` brings the schema from version `n` to `n + 1` (kept in `PRAGMA user_version`). The first is
@@ -173,7 +173,9 @@ export class SqliteStore implements VoteStore {
       batch.forEach((pending, index) => pending.resolve(results[index]!));
     } catch (error) {
       this.clearCache(); // The transaction rolled back; read the truth again.
-      for (const pending of batch) pending.reject(error);
+      const busy = String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY');
+      const reason = busy ? new StoreBusy(`another process held the database's write lock for over ${BUSY_TIMEOUT_MS} ms`) : error;
+      for (const pending of batch) pending.reject(reason);
     }
   }
 

@@ -13,3 +13,9 @@ export interface VoteStore {
   healthy(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/**
+ * The store is there but cannot take the request now (another process held the database's write lock for
+ * longer than the store waits): answered 503 with `Retry-After`, a failure the widget retries.
+ */
+export class StoreBusy extends Error {}

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import pg from 'pg';
+import { PostgresStore } from '../../dist/node/server/postgres-store.js';
 import { counts, runCli, startServer, vote, voter } from './server-process.mjs';
 import { storesUnderTest } from './stores.mjs';
 
@@ -69,3 +71,43 @@ for (const store of storesUnderTest) {
     });
   });
 }
+
+describe('the PostgreSQL store with a role that may read and write but not create tables', () => {
+  const skip = storesUnderTest.find((store) => store.name === 'PostgreSQL').skip;
+
+  it('starts on an up-to-date database, serves votes, and commits synchronously even when the role says otherwise', { skip }, async () => {
+    const opened = await storesUnderTest.find((store) => store.name === 'PostgreSQL').fresh();
+    const ownerUrl = opened.args[1];
+    const migrating = await startServer(opened.args); // the owner sets the schema up
+    await migrating.stop();
+    const role = `wth_limited_${process.pid}`;
+    await opened.exec(`
+      CREATE ROLE ${role} LOGIN;
+      REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+      GRANT USAGE ON SCHEMA public TO ${role};
+      GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role};
+      ALTER ROLE ${role} SET synchronous_commit = off;`);
+    const limitedUrl = Object.assign(new URL(ownerUrl), { username: role }).href;
+    const refused = new pg.Client(limitedUrl);
+    await refused.connect();
+    await assert.rejects(refused.query('CREATE TABLE not_allowed (x int)'), /permission denied/);
+    assert.equal((await refused.query('SHOW synchronous_commit')).rows[0].synchronous_commit, 'off');
+    await refused.end();
+
+    const server = await startServer(['--database-url', limitedUrl]);
+    try {
+      assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
+      assert.deepEqual((await vote(server.url, { id: 'limited', vote: 'no', voter: voter(9) })).body, { id: 'limited', yes: 0, no: 1 });
+    } finally {
+      await server.stop();
+    }
+    const store = new PostgresStore(limitedUrl);
+    try {
+      await store.init();
+      const pool = store['pool']; // private: the setting of its connections is what this test is about
+      assert.equal((await pool.query('SHOW synchronous_commit')).rows[0].synchronous_commit, 'on');
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import { SqliteStore } from '../../dist/node/server/sqlite-store.js';
 import { protocolSuite } from './protocol-suite.mjs';
-import { tempDb } from './server-process.mjs';
+import { counts, startServer, tempDb, vote, voter } from './server-process.mjs';
 
 protocolSuite('SQLite', () => ['--db', tempDb()]);
 
@@ -19,6 +20,28 @@ describe('the SQLite store\'s tally cache', () => {
       assert.ok(cache.size > 0 && cache.size * 512 <= 10_000_000, `${cache.size} ids cached`);
     } finally {
       await store.close();
+    }
+  });
+});
+
+describe('a SQLite file whose write lock another process holds', () => {
+  it('answers a vote 503 with Retry-After after waiting 5 s, then takes it once the lock is free', { timeout: 30_000 }, async () => {
+    const file = tempDb();
+    const server = await startServer(['--db', file, '--rate-limit', '0']);
+    const other = new Database(file);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const busy = await vote(server.url, { id: 'locked', vote: 'yes', voter: voter(1) });
+      assert.equal(busy.status, 503);
+      assert.equal(busy.headers.get('retry-after'), '1');
+      assert.match(busy.body.error, /busy/);
+      other.exec('ROLLBACK');
+      assert.equal((await vote(server.url, { id: 'locked', vote: 'yes', voter: voter(1) })).status, 200);
+      assert.deepEqual((await counts(server.url, 'locked')).body.items, [{ id: 'locked', yes: 1, no: 0 }]);
+      assert.equal(server.stderr(), '', 'a busy store is not an internal error');
+    } finally {
+      other.close();
+      await server.stop();
     }
   });
 });
