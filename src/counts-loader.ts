@@ -1,4 +1,4 @@
-import { fetchCounts } from './endpoint-client.js';
+import { countsUrl, fetchCounts } from './endpoint-client.js';
 import { EndpointError } from './endpoint-error.js';
 import { MAX_ITEMS_PER_REQUEST, type Counts } from './protocol.js';
 
@@ -22,14 +22,17 @@ const MAX_URL_LENGTH = 4000;
 function split(endpoint: string, requesters: Iterable<CountsRequester>): CountsRequester[][] {
   const groups: CountsRequester[][] = [];
   let group: CountsRequester[] = [];
-  let length = endpoint.length;
+  // The endpoint's own query is re-encoded once an item is appended (":" as "%3A", say), so it is measured
+  // that way: with one empty item, less its "?item=" or "&item=".
+  const base = countsUrl(endpoint, ['']).length - '&item='.length;
+  let length = base;
   for (const requester of requesters) {
     // Encoded as countsUrl encodes it, plus its "&" (or "?").
     const added = new URLSearchParams({ item: requester.id }).toString().length + 1;
     if (group.length === MAX_ITEMS_PER_REQUEST || (group.length > 0 && length + added > MAX_URL_LENGTH)) {
       groups.push(group);
       group = [];
-      length = endpoint.length;
+      length = base;
     }
     group.push(requester);
     length += added;

@@ -54,6 +54,16 @@ describe('batching', () => {
     expect(requests.flatMap((url) => url.searchParams.getAll('item'))).to.have.members(ids);
   });
 
+  it('counts the endpoint\'s own query as it is sent (re-encoded) when keeping a GET within 4,000 characters', async () => {
+    const endpoint = await mockEndpoint();
+    // Each ":" and "/" of this query grows by two characters when the URL is rebuilt: 360 in all.
+    const withQuery = `${endpoint.url}?site=${'https://docs.example.org/'.repeat(45)}`;
+    const ids = Array.from({ length: 60 }, () => `https://docs.example.org/guides/${'a-long-section-name/'.repeat(8)}${uniqueId()}`);
+    await page(60, withQuery, ids);
+    await waitUntil(async () => (await gets(endpoint)).flatMap((url) => url.searchParams.getAll('item')).length === 60, 'not every id was asked for');
+    for (const url of await gets(endpoint)) expect(url.href.length).to.be.at.most(4000);
+  });
+
   it('asks once for an item shown by several elements, and gives each its counts', async () => {
     const endpoint = await mockEndpoint();
     const shared = uniqueId();
