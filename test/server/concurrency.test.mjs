@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { seededRandom, seedFrom } from './random.mjs';
-import { counts, startServers } from './server-process.mjs';
+import { counts, startServers, vote, voter } from './server-process.mjs';
 import { assertStoreHolds, storesUnderTest } from './stores.mjs';
 import { runVoters, votingPlan } from './voters.mjs';
 
@@ -14,8 +14,8 @@ for (const store of storesUnderTest) {
       const instances = await startServers(2, [...opened.args, '--rate-limit', '0']);
       try {
         const plan = votingPlan(seededRandom(seed), { voters: 200, items: 20, prefix: 'load' });
-        // Both instances read every item before and during the load: a read served from a stale copy
-        // (a cache that missed the other instance's votes) shows in the final reads.
+        // Both instances read every item before and during the load, so both hold every tally in their
+        // caches: an instance that missed the other's votes would serve them stale in the final reads.
         for (const instance of instances) assert.equal((await counts(instance.url, ...plan.itemIds)).status, 200);
         const reads = [];
         const { failures, badAnswers } = await runVoters(plan, {
@@ -33,6 +33,14 @@ for (const store of storesUnderTest) {
           assert.deepEqual((await counts(instance.url, ...plan.itemIds)).body.items, plan.expected, `seed ${seed}, ${instance.url}`);
         }
         await assertStoreHolds(opened, plan);
+
+        // A vote acknowledged by one instance shows in the very next read from the other.
+        const [first] = plan.expected;
+        for (const [n, [writer, reader]] of [[0, 1], [1, 0], [0, 1]].entries()) {
+          const acknowledged = await vote(instances[writer].url, { id: first.id, vote: 'yes', voter: voter(900_000 + n) });
+          assert.equal(acknowledged.status, 200);
+          assert.deepEqual((await counts(instances[reader].url, first.id)).body.items[0], acknowledged.body);
+        }
       } finally {
         await Promise.all(instances.map((instance) => instance.stop()));
       }
