@@ -109,10 +109,14 @@ for (const name of suites.has('element') ? ready : []) {
   }
 }
 
-// 3. Server tests, on SQLite and (when PostgreSQL is installed) on a throw-away PostgreSQL.
+// 3. Server tests, on SQLite and on PostgreSQL: the one DATABASE_URL names (the tests create databases named
+// wth_* in it), else a throw-away one when PostgreSQL is installed.
 let postgres;
 if (!suites.has('server')) {
   // not asked for
+} else if (process.env.DATABASE_URL) {
+  console.log('\nPostgreSQL store tests: on DATABASE_URL (they create databases named wth_* there).');
+  postgres = { url: process.env.DATABASE_URL, stop: async () => {} };
 } else if (findPostgresBin()) {
   try {
     postgres = await startTestPostgres();
