@@ -112,14 +112,10 @@ export async function main(argv: string[]): Promise<void> {
     else if (command === undefined || command === '--help' || command === 'help') console.log(USAGE);
     else throw new UsageError(`Unknown command "${command}"\n\n${USAGE}`);
   } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`was-this-helpful: ${error.message}`);
-      process.exit(2);
-    }
-    if (error instanceof SchemaTooNew) {
-      console.error(`was-this-helpful: ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
+    // Mistakes the person running it can fix get a message, not a stack trace.
+    const exitCode = error instanceof UsageError ? 2 : error instanceof SchemaTooNew ? 1 : undefined;
+    if (exitCode === undefined) throw error;
+    console.error(`was-this-helpful: ${(error as Error).message}`);
+    process.exit(exitCode);
   }
 }

@@ -1,8 +1,7 @@
-import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { PayloadTooLarge } from './handler.js';
-import { BadRequest } from './validation.js';
+import { BadRequest, decodeBody } from './validation.js';
 
 /**
  * Reads a request body straight from Node's `IncomingMessage` (which @hono/node-server passes as
@@ -30,9 +29,11 @@ export function readNodeBody(c: Context, limit: number): Promise<string> {
     };
     incoming.on('data', onData);
     incoming.once('end', () => {
-      const body = Buffer.concat(chunks);
-      if (isUtf8(body)) resolve(body.toString('utf8'));
-      else reject(new BadRequest('The body is not valid UTF-8'));
+      try {
+        resolve(decodeBody(Buffer.concat(chunks)));
+      } catch (error) {
+        reject(error);
+      }
     });
     // The client went away before the end of its body: nobody is left to read an answer, and it is no
     // fault of the server's (a 500 here would also print a stack trace per abandoned request).
