@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { rateLimiter } from 'hono-rate-limiter';
+import { CountsAnswerCache } from './counts-answer-cache.js';
 import { StoreBusy, type VoteStore } from './store.js';
 import { BadRequest, checkItemIds, decodeBody, itemParameters, parseVoteRequest } from './validation.js';
 
@@ -36,6 +37,13 @@ export class PayloadTooLarge extends Error {}
  * per answer rather than by a middleware, which cost twice as much per request.)
  */
 const NO_SNIFF = { 'X-Content-Type-Options': 'nosniff' };
+const JSON_ANSWER = { 'Content-Type': 'application/json', ...NO_SNIFF };
+
+/** The query of a request's URL with its `?`, or `''`: what a GET's answer depends on, besides the counts. */
+function queryOf(url: string): string {
+  const start = url.indexOf('?');
+  return start === -1 ? '' : url.slice(start);
+}
 
 /** Whether a Content-Type header names `application/json`, with or without parameters. */
 function isJsonType(header = ''): boolean {
@@ -94,9 +102,11 @@ export function createVotesApp(options: VotesHandlerOptions): Hono {
 
   if (!readBody) app.post(VOTES_PATH, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => error(c, 413, tooLarge) }));
 
+  const answers = store.countsRevision ? new CountsAnswerCache(() => store.countsRevision!()) : undefined;
   app.get(VOTES_PATH, async (c) => {
-    const ids = checkItemIds(itemParameters(new URL(c.req.url)));
-    return c.json({ items: await store.counts(ids) }, 200, NO_SNIFF);
+    const url = c.req.url;
+    const countsAnswer = async () => JSON.stringify({ items: await store.counts(checkItemIds(itemParameters(new URL(url)))) });
+    return c.body(answers ? await answers.answer(queryOf(url), countsAnswer) : await countsAnswer(), 200, JSON_ANSWER);
   });
 
   app.post(VOTES_PATH, async (c) => {
