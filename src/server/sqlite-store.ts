@@ -65,7 +65,9 @@ interface Pending {
  * WAL is fsync'd at checkpoints, so a power loss can lose the last acknowledged votes but never corrupts
  * the file. (`FULL`, an fsync per commit, measured at 0.16 of the ceiling for votes against 0.28: see
  * BENCHMARKS.md.) Per-voter votes and per-item tallies change in one transaction, so the tallies always
- * equal the sum of current votes. Votes that arrive together are committed in one transaction.
+ * equal the sum of current votes. Votes that arrive in the same turn of the event loop are committed in one
+ * transaction, each answered with the counts right after it; if that transaction fails, each is tried alone,
+ * so one vote SQLite refuses fails no other.
  *
  * Several processes on one machine may share the file: writes take SQLite's write lock first
  * (`BEGIN IMMEDIATE`, waiting up to `busy_timeout`), and the tally cache is dropped whenever another
@@ -104,11 +106,12 @@ export class SqliteStore implements VoteStore {
          ON CONFLICT (item, voter) DO UPDATE SET vote = excluded.vote, updated_at = excluded.updated_at`,
       ),
       remove: this.db.prepare('DELETE FROM votes WHERE item = ? AND voter = ?'),
-      // Two statements, not an upsert: a CHECK applies to the candidate row (yes = -1) before ON CONFLICT.
-      ensureTally: this.db.prepare('INSERT INTO tallies (item) VALUES (?) ON CONFLICT (item) DO NOTHING'),
-      // No RETURNING (the tally is read after it): SQLite runs an UPDATE with RETURNING under a statement
-      // journal, whose 64 KiB buffer, allocated and freed at each vote, took a third of a commit's time.
+      // No RETURNING: SQLite runs an UPDATE with RETURNING under a statement journal, whose 64 KiB buffer,
+      // allocated and freed at each vote, took a third of a commit's time.
       adjust: this.db.prepare<[number, number, string]>('UPDATE tallies SET yes = yes + ?, no = no + ? WHERE item = ?'),
+      // Only for an item's first vote, when `adjust` found no row (not an upsert: a CHECK applies to the
+      // candidate row before ON CONFLICT, so an upsert cannot take a -1).
+      addTally: this.db.prepare<[string, number, number]>('INSERT INTO tallies (item, yes, no) VALUES (?, ?, ?)'),
       tally: this.db.prepare<[string], { yes: number; no: number }>('SELECT yes, no FROM tallies WHERE item = ?'),
       tallies: this.db.prepare<[string], { item: string; yes: number; no: number }>(
         'SELECT item, yes, no FROM tallies WHERE item IN (SELECT value FROM json_each(?))',
@@ -166,17 +169,24 @@ export class SqliteStore implements VoteStore {
   private commitQueue(): void {
     const batch = this.queue;
     this.queue = [];
-    if (batch.length === 0) return;
+    if (batch.length > 0) this.commit(batch);
+  }
+
+  /** Commits the votes of `batch` in one transaction, then answers each with the counts right after it. */
+  private commit(batch: Pending[]): void {
     try {
       const results = this.applyVotes.immediate(batch.map((pending) => pending.request));
-      for (const result of results) if (this.cache.has(result.id)) this.cache.set(result.id, result);
       this.revision++;
       batch.forEach((pending, index) => pending.resolve(results[index]!));
     } catch (error) {
-      this.clearCache(); // The transaction rolled back; read the truth again.
-      const busy = String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY');
-      const reason = busy ? new StoreBusy(`another process held the database's write lock for over ${BUSY_TIMEOUT_MS} ms`) : error;
-      for (const pending of batch) pending.reject(reason);
+      this.clearCache(); // The transaction rolled back, taking back tallies the cache already had; read the truth again.
+      if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) {
+        const busy = new StoreBusy(`another process held the database's write lock for over ${BUSY_TIMEOUT_MS} ms`);
+        for (const pending of batch) pending.reject(busy);
+      } else if (batch.length > 1) {
+        // One vote that fails must not fail the votes that arrived with it: each is tried again on its own.
+        for (const pending of batch) this.commit([pending]);
+      } else batch[0]!.reject(error);
     }
   }
 
@@ -212,18 +222,28 @@ export class SqliteStore implements VoteStore {
     }
   }
 
+  /**
+   * Applies one vote under the write lock and returns the item's counts after it. The tally cache is exact
+   * here (`applyVotes` dropped it if another process wrote), so a cached tally is moved by the vote rather
+   * than read again; if the transaction rolls back, `commit` drops the cache.
+   */
   private applyVote({ id, vote, voter }: VoteRequest): ItemCounts {
     const previous: Vote = this.statements.current.get(id, voter)?.vote ?? null;
-    let tally: { yes: number; no: number } | undefined;
-    if (previous === vote) tally = this.statements.tally.get(id);
-    else {
-      if (vote === null) this.statements.remove.run(id, voter);
-      else this.statements.upsert.run(id, voter, vote, Date.now());
-      const delta = (side: 'yes' | 'no') => (vote === side ? 1 : 0) - (previous === side ? 1 : 0);
-      this.statements.ensureTally.run(id);
-      this.statements.adjust.run(delta('yes'), delta('no'), id);
-      tally = this.statements.tally.get(id);
-    }
+    const known = this.cache.get(id);
+    if (previous === vote) return known ?? this.readTally(id);
+    if (vote === null) this.statements.remove.run(id, voter);
+    else this.statements.upsert.run(id, voter, vote, Date.now());
+    const yes = (vote === 'yes' ? 1 : 0) - (previous === 'yes' ? 1 : 0);
+    const no = (vote === 'no' ? 1 : 0) - (previous === 'no' ? 1 : 0);
+    if (this.statements.adjust.run(yes, no, id).changes === 0) this.statements.addTally.run(id, yes, no);
+    if (!known) return this.readTally(id);
+    const counts = { id, yes: known.yes + yes, no: known.no + no };
+    this.cache.set(id, counts);
+    return counts;
+  }
+
+  private readTally(id: string): ItemCounts {
+    const tally = this.statements.tally.get(id);
     return { id, yes: tally?.yes ?? 0, no: tally?.no ?? 0 };
   }
 }
