@@ -35,6 +35,14 @@ const MAX_CACHED_ID_UNITS = 10_000_000;
 const BUSY_TIMEOUT_MS = 5000;
 
 /**
+ * Pages the WAL grows to before a commit copies them back into the database file (SQLite's default is
+ * 1,000). A checkpoint fsyncs twice and copies each page it finds once however often the WAL has it, so
+ * four times fewer of them took a quarter of the time a vote spends in SQLite (15.4 to 13.5 µs a vote in
+ * batches of 6) for a WAL of up to 16 MB.
+ */
+const CHECKPOINT_PAGES = 4000;
+
+/**
  * Puts the file in WAL mode. Switching a new file needs exclusive access, and SQLite answers SQLITE_BUSY at
  * once rather than wait for it (busy_timeout does not apply), so when another process opens the same new
  * file at that moment this tries again, within the busy timeout. WAL mode stays with the file, so a retry
@@ -96,6 +104,7 @@ export class SqliteStore implements VoteStore {
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     switchToWal(this.db);
     this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
     // Under the write lock from the start: a second process creating the tables at the same moment would
     // otherwise leave this one with a stale snapshot, which SQLite refuses to write from (SQLITE_BUSY_SNAPSHOT).
     this.db.transaction(() => this.migrate()).immediate();
