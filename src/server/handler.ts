@@ -27,6 +27,12 @@ export interface VotesHandlerOptions {
    * read through `Request` with Hono's body limit.
    */
   readBody?: (c: Context, limit: number) => Promise<string>;
+  /**
+   * Reads one request header as `Headers#get` does. A platform adapter may read its native request directly
+   * (the Node adapter does: the web `Request` builds a `Headers` of all the request's headers first); without
+   * it, `c.req.header`.
+   */
+  readHeader?: (c: Context, name: string) => string | undefined;
 }
 
 /** A body over the limit, thrown by `readBody`; answered 413. */
@@ -61,6 +67,7 @@ const error = (c: Context, status: 400 | 404 | 405 | 413 | 415 | 429 | 500 | 503
  */
 export function createVotesApp(options: VotesHandlerOptions): Hono {
   const { store, corsOrigins = [], rateLimit = 60, clientAddress = () => undefined, readBody } = options;
+  const header = options.readHeader ?? ((c: Context, name: string) => c.req.header(name));
   const tooLarge = `The body is over ${MAX_BODY_BYTES} bytes`;
   const app = new Hono();
 
@@ -77,7 +84,7 @@ export function createVotesApp(options: VotesHandlerOptions): Hono {
     // Hono's cors() adds some Access-Control-* headers whatever the origin; an origin not configured
     // gets none at all, and its preflight is answered like a plain OPTIONS.
     app.use(VOTES_PATH, async (c, next) => {
-      const origin = c.req.header('Origin');
+      const origin = header(c, 'Origin');
       if (anyOrigin || (origin !== undefined && corsOrigins.includes(origin))) return allowed(c, next);
       if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: 'GET, POST, OPTIONS', Vary: 'Origin' });
       await next();
@@ -110,7 +117,7 @@ export function createVotesApp(options: VotesHandlerOptions): Hono {
   });
 
   app.post(VOTES_PATH, async (c) => {
-    if (!isJsonType(c.req.header('Content-Type'))) return error(c, 415, 'Send votes as Content-Type: application/json');
+    if (!isJsonType(header(c, 'Content-Type'))) return error(c, 415, 'Send votes as Content-Type: application/json');
     const request = parseVoteRequest(readBody ? await readBody(c, MAX_BODY_BYTES) : decodeBody(await c.req.arrayBuffer()));
     return c.json(await store.vote(request), 200, NO_SNIFF);
   });
