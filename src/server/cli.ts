@@ -10,6 +10,7 @@ import { compress } from 'hono/compress';
 import { forwardedClientAddress } from './client-address.js';
 import { createVotesApp } from './handler.js';
 import { readNodeBody } from './node-body.js';
+import { readNodeHeader } from './node-header.js';
 import { parseServeOptions, USAGE, UsageError, type ServeOptions } from './options.js';
 import { SchemaTooNew } from './schema-version.js';
 import type { VoteStore } from './store.js';
@@ -66,9 +67,10 @@ async function serveCommand(args: string[]): Promise<void> {
     rateLimit: options.rateLimit,
     // Without --trust-proxy, X-Forwarded-For is never read: any client could write it.
     clientAddress: options.trustProxy > 0
-      ? (c) => forwardedClientAddress(c.req.header('X-Forwarded-For'), options.trustProxy) ?? connectionAddress(c)
+      ? (c) => forwardedClientAddress(readNodeHeader(c, 'X-Forwarded-For'), options.trustProxy) ?? connectionAddress(c)
       : connectionAddress,
     readBody: readNodeBody,
+    readHeader: readNodeHeader,
   });
   if (options.staticDir) {
     const { staticCsp } = options;

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { rateLimiter } from 'hono-rate-limiter';
+import { CountsAnswerCache } from './counts-answer-cache.js';
 import { StoreBusy, type VoteStore } from './store.js';
 import { BadRequest, checkItemIds, decodeBody, itemParameters, parseVoteRequest } from './validation.js';
 
@@ -26,6 +27,12 @@ export interface VotesHandlerOptions {
    * read through `Request` with Hono's body limit.
    */
   readBody?: (c: Context, limit: number) => Promise<string>;
+  /**
+   * Reads one request header as `Headers#get` does. A platform adapter may read its native request directly
+   * (the Node adapter does: the web `Request` builds a `Headers` of all the request's headers first); without
+   * it, `c.req.header`.
+   */
+  readHeader?: (c: Context, name: string) => string | undefined;
 }
 
 /** A body over the limit, thrown by `readBody`; answered 413. */
@@ -36,6 +43,13 @@ export class PayloadTooLarge extends Error {}
  * per answer rather than by a middleware, which cost twice as much per request.)
  */
 const NO_SNIFF = { 'X-Content-Type-Options': 'nosniff' };
+const JSON_ANSWER = { 'Content-Type': 'application/json', ...NO_SNIFF };
+
+/** The query of a request's URL with its `?`, or `''`: what a GET's answer depends on, besides the counts. */
+function queryOf(url: string): string {
+  const start = url.indexOf('?');
+  return start === -1 ? '' : url.slice(start);
+}
 
 /** Whether a Content-Type header names `application/json`, with or without parameters. */
 function isJsonType(header = ''): boolean {
@@ -53,6 +67,7 @@ const error = (c: Context, status: 400 | 404 | 405 | 413 | 415 | 429 | 500 | 503
  */
 export function createVotesApp(options: VotesHandlerOptions): Hono {
   const { store, corsOrigins = [], rateLimit = 60, clientAddress = () => undefined, readBody } = options;
+  const header = options.readHeader ?? ((c: Context, name: string) => c.req.header(name));
   const tooLarge = `The body is over ${MAX_BODY_BYTES} bytes`;
   const app = new Hono();
 
@@ -69,7 +84,7 @@ export function createVotesApp(options: VotesHandlerOptions): Hono {
     // Hono's cors() adds some Access-Control-* headers whatever the origin; an origin not configured
     // gets none at all, and its preflight is answered like a plain OPTIONS.
     app.use(VOTES_PATH, async (c, next) => {
-      const origin = c.req.header('Origin');
+      const origin = header(c, 'Origin');
       if (anyOrigin || (origin !== undefined && corsOrigins.includes(origin))) return allowed(c, next);
       if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: 'GET, POST, OPTIONS', Vary: 'Origin' });
       await next();
@@ -94,13 +109,15 @@ export function createVotesApp(options: VotesHandlerOptions): Hono {
 
   if (!readBody) app.post(VOTES_PATH, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => error(c, 413, tooLarge) }));
 
+  const answers = store.countsRevision ? new CountsAnswerCache(() => store.countsRevision!()) : undefined;
   app.get(VOTES_PATH, async (c) => {
-    const ids = checkItemIds(itemParameters(new URL(c.req.url)));
-    return c.json({ items: await store.counts(ids) }, 200, NO_SNIFF);
+    const url = c.req.url;
+    const countsAnswer = async () => JSON.stringify({ items: await store.counts(checkItemIds(itemParameters(new URL(url)))) });
+    return c.body(answers ? await answers.answer(queryOf(url), countsAnswer) : await countsAnswer(), 200, JSON_ANSWER);
   });
 
   app.post(VOTES_PATH, async (c) => {
-    if (!isJsonType(c.req.header('Content-Type'))) return error(c, 415, 'Send votes as Content-Type: application/json');
+    if (!isJsonType(header(c, 'Content-Type'))) return error(c, 415, 'Send votes as Content-Type: application/json');
     const request = parseVoteRequest(readBody ? await readBody(c, MAX_BODY_BYTES) : decodeBody(await c.req.arrayBuffer()));
     return c.json(await store.vote(request), 200, NO_SNIFF);
   });

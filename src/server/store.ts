@@ -9,6 +9,14 @@ export interface VoteStore {
   counts(ids: readonly string[]): Promise<ItemCounts[]>;
   /** Makes `vote` this voter's current vote on the item (`null` withdraws it) and returns the item's counts after it. Resolves only once the vote is durable. */
   vote(request: VoteRequest): Promise<ItemCounts>;
+  /**
+   * Optional: a number that changes whenever any count the store serves may have changed, by a vote through
+   * this store or through anyone else sharing its data. While it stays the same, `counts` answers the same
+   * for the same ids, so the handler may serve a GET's answer again without asking. A store that cannot know
+   * when others write (one shared with other instances that does not watch for their commits) must leave
+   * it out.
+   */
+  countsRevision?(): number;
   /** Whether the store answers right now. */
   healthy(): Promise<boolean>;
   close(): Promise<void>;

@@ -34,6 +34,13 @@ describe('the fetch handler without the Node adapter', () => {
     assert.deepEqual(await response.json(), { id: 'é', yes: 1, no: 0 });
   });
 
+  it('asks the store at every GET when the store cannot say that its counts are unchanged', async () => {
+    const get = async () => (await handler(new Request('http://votes.example/api/votes?item=asked'))).json();
+    assert.deepEqual(await get(), { items: [{ id: 'asked', yes: 0, no: 0 }] });
+    assert.equal((await post(JSON.stringify({ id: 'asked', vote: 'no', voter: voter(4) }))).status, 200);
+    assert.deepEqual(await get(), { items: [{ id: 'asked', yes: 0, no: 1 }] });
+  });
+
   it('refuses a body that is not UTF-8 with 400, and one over 8 KiB with 413', async () => {
     const valid = Buffer.from(JSON.stringify({ id: 'xx', vote: 'yes', voter: voter(2) }));
     const notUtf8 = Buffer.concat([valid.subarray(0, 7), Buffer.from([0xff]), valid.subarray(8)]);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { SqliteStore } from '../../dist/node/server/sqlite-store.js';
@@ -18,6 +19,25 @@ describe('the SQLite store\'s tally cache', () => {
       }
       const cache = store['cache']; // private: memory is what this test is about, and nothing else shows it
       assert.ok(cache.size > 0 && cache.size * 512 <= 10_000_000, `${cache.size} ids cached`);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('the SQLite store\'s write-ahead log', () => {
+  it('is copied back into the database before it passes about 16 MB, however many votes come', { timeout: 60_000 }, async () => {
+    const file = tempDb();
+    const store = new SqliteStore(file);
+    try {
+      let largest = 0;
+      for (let n = 0; n < 60_000; n += 6) {
+        await Promise.all(Array.from({ length: 6 }, (_, k) => store.vote({ id: `wal-${(n + k) % 20}`, vote: 'yes', voter: voter(n + k) })));
+        if (n % 600 === 0) largest = Math.max(largest, statSync(`${file}-wal`).size);
+      }
+      // Up to 4,000 pages of 4 KiB and their frame headers, and the commit that passed them; well past
+      // SQLite's default of 1,000 pages.
+      assert.ok(largest > 8 * 2 ** 20 && largest < 4100 * (4096 + 24), `the WAL reached ${largest} bytes`);
     } finally {
       await store.close();
     }
