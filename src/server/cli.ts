@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { createServer, type RequestListener, type ServerOptions } from 'node:http';
 import { relative, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -45,6 +46,17 @@ const CONNECT_REFUSED = [
   CONNECT_BODY,
 ].join('\r\n');
 
+/**
+ * Node's HTTP server, with `X-Content-Type-Options: nosniff` set on each response before Hono answers: no
+ * answer of this server (the API's JSON, a static file, a 404) may be sniffed as another type, and set here
+ * it costs Hono nothing (see `platformSendsNoSniff`).
+ */
+const createNoSniffServer = ((options: ServerOptions, listener: RequestListener) =>
+  createServer(options, (request, response) => {
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    listener(request, response);
+  })) as typeof createServer;
+
 function listeningUrl(address: AddressInfo): string {
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return `http://${host}:${address.port}`;
@@ -71,6 +83,7 @@ async function serveCommand(args: string[]): Promise<void> {
       : connectionAddress,
     readBody: readNodeBody,
     readHeader: readNodeHeader,
+    platformSendsNoSniff: true,
   });
   if (options.staticDir) {
     const { staticCsp } = options;
@@ -86,7 +99,7 @@ async function serveCommand(args: string[]): Promise<void> {
     app.use('/*', compress());
     app.use('/*', serveStatic({ root: relative(process.cwd(), resolve(options.staticDir)) || '.' }));
   }
-  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (address) => {
+  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host, createServer: createNoSniffServer }, (address) => {
     console.log(`listening on ${listeningUrl(address)}`);
   });
   // Node closes a CONNECT request's connection without a word unless someone listens: answer it like

@@ -33,6 +33,12 @@ export interface VotesHandlerOptions {
    * it, `c.req.header`.
    */
   readHeader?: (c: Context, name: string) => string | undefined;
+  /**
+   * Set when the platform adds `X-Content-Type-Options: nosniff` to every answer itself (the Node server
+   * does, on Node's response). The API's answers then carry only their Content-Type, which Hono passes on as
+   * it is: with a second header it builds a `Headers` per answer, 5% of the rate of votes.
+   */
+  platformSendsNoSniff?: boolean;
 }
 
 /** A body over the limit, thrown by `readBody`; answered 413. */
@@ -43,7 +49,6 @@ export class PayloadTooLarge extends Error {}
  * per answer rather than by a middleware, which cost twice as much per request.)
  */
 const NO_SNIFF = { 'X-Content-Type-Options': 'nosniff' };
-const JSON_ANSWER = { 'Content-Type': 'application/json', ...NO_SNIFF };
 
 /** The query of a request's URL with its `?`, or `''`: what a GET's answer depends on, besides the counts. */
 function queryOf(url: string): string {
@@ -68,6 +73,10 @@ const error = (c: Context, status: 400 | 404 | 405 | 413 | 415 | 429 | 500 | 503
 export function createVotesApp(options: VotesHandlerOptions): Hono {
   const { store, corsOrigins = [], rateLimit = 60, clientAddress = () => undefined, readBody } = options;
   const header = options.readHeader ?? ((c: Context, name: string) => c.req.header(name));
+  const noSniff = options.platformSendsNoSniff ? undefined : NO_SNIFF;
+  // A new object per answer: Hono hands a lone header's object on to the Node adapter, which adds
+  // Content-Length to it.
+  const jsonAnswer = () => ({ 'Content-Type': 'application/json', ...noSniff });
   const tooLarge = `The body is over ${MAX_BODY_BYTES} bytes`;
   const app = new Hono();
 
@@ -113,13 +122,13 @@ export function createVotesApp(options: VotesHandlerOptions): Hono {
   app.get(VOTES_PATH, async (c) => {
     const url = c.req.url;
     const countsAnswer = async () => JSON.stringify({ items: await store.counts(checkItemIds(itemParameters(new URL(url)))) });
-    return c.body(answers ? await answers.answer(queryOf(url), countsAnswer) : await countsAnswer(), 200, JSON_ANSWER);
+    return c.body(answers ? await answers.answer(queryOf(url), countsAnswer) : await countsAnswer(), 200, jsonAnswer());
   });
 
   app.post(VOTES_PATH, async (c) => {
     if (!isJsonType(header(c, 'Content-Type'))) return error(c, 415, 'Send votes as Content-Type: application/json');
     const request = parseVoteRequest(readBody ? await readBody(c, MAX_BODY_BYTES) : decodeBody(await c.req.arrayBuffer()));
-    return c.json(await store.vote(request), 200, NO_SNIFF);
+    return c.json(await store.vote(request), 200, noSniff);
   });
 
   app.all(VOTES_PATH, (c) => {

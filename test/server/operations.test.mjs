@@ -193,6 +193,26 @@ describe('command line', () => {
     }
   });
 
+  it('sends nosniff with every answer of the server: the API\'s, a static file, a 404', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wth-static-'));
+    writeFileSync(join(dir, 'index.html'), '<h1>demo</h1>');
+    const server = await startServer(['--db', tempDb(), '--static', dir]);
+    try {
+      const answers = [
+        await fetch(`${server.url}/`),
+        await fetch(`${server.url}/missing.html`),
+        await fetch(`${server.url}/api/votes?item=x`),
+        await fetch(`${server.url}/api/votes?item=x`), // the second is answered from memory
+        await fetch(`${server.url}/api/votes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'x', vote: 'yes', voter: 'v'.repeat(16) }) }),
+        await fetch(`${server.url}/healthz`),
+      ];
+      assert.deepEqual(answers.map((answer) => answer.status), [200, 404, 200, 200, 200, 200]);
+      for (const answer of answers) assert.equal(answer.headers.get('x-content-type-options'), 'nosniff', answer.url);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('gzips the files of --static for a client that accepts it, and leaves the API\'s answers alone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wth-static-'));
     const script = `export const text = ${JSON.stringify('was this helpful? '.repeat(400))};\n`;
