@@ -53,10 +53,11 @@ try {
     headers: { 'Content-Type': 'application/json' },
     requests: [{ setupRequest: (request) => ({ ...request, body: nextVote() }) }],
   });
-  results.push(await votes('POST votes, distinct voters', `${server.url}/api/votes`));
+  const posts = await votes('POST votes, distinct voters', `${server.url}/api/votes`);
   // Not the ceiling the targets use: what the same POST load costs a server that does nothing with it
   // (a bigger request to parse, and a body for the load generator to build on the same cores).
-  results.push(await votes('bare node:http under the same POSTs', `${ceiling.url}/`));
+  const bareUnderPosts = await votes('bare node:http under the same POSTs', `${ceiling.url}/`);
+  results.push(posts, bareUnderPosts);
 
   const [top] = results;
   const targets = { 'GET counts, 1 item': 0.5, 'GET counts, 20 items': 0.5, 'POST votes, distinct voters': 0.3 };
@@ -71,8 +72,6 @@ try {
     if (target !== undefined && !(ratio >= target && p99 < 20)) misses.push(title);
     console.log(`${title.padEnd(38)} ${rps.toFixed(0).padStart(8)} ${String(p99).padStart(7)} ${ratio.toFixed(2).padStart(6)}  ${verdict}`);
   }
-  const posts = results.find((result) => result.title === 'POST votes, distinct voters');
-  const bareUnderPosts = results.find((result) => result.title === 'bare node:http under the same POSTs');
   console.log(`\nPOST votes against the bare server under the same POST load: ${(posts.rps / bareUnderPosts.rps).toFixed(2)}`);
   if (misses.length > 0) {
     console.error(`\nMissed targets: ${misses.join(', ')}`);
