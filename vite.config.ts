@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { minifyTemplates } from './build/minify-templates.ts';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 
 /**
  * Two outputs from one source (plus a module per language other than English, shared by both):
@@ -9,7 +9,7 @@ import { minifyTemplates } from './build/minify-templates.ts';
 export default defineConfig(({ mode }) => {
   const bundle = mode === 'bundle';
   return {
-    plugins: [minifyTemplates()],
+    plugins: [minifyHtmlLiterals({ include: ['src/**/*.ts'], failOnError: true })],
     build: {
       target: 'es2022',
       emptyOutDir: !bundle,

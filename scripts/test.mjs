@@ -4,7 +4,8 @@
  * one total. Fails loudly when a browser did not start or a suite ran no test.
  *
  * Suites: element tests in the browser (web-test-runner), server tests against the real server process
- * (node:test), end-to-end tests of the demo in Chromium (playwright-core).
+ * (node:test), end-to-end tests of the demo in Chromium (playwright-core), and the package as packed and
+ * installed in an empty project.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -13,8 +14,8 @@ import { findPostgresBin, startTestPostgres } from './postgres-for-tests.mjs';
 import { startWebKitDriver } from './webkit-driver.mjs';
 
 const RESULTS = '.test-results';
-// WTH_SUITES=element,server,e2e and WTH_ENGINES=chromium,firefox,webkit narrow a run (default: everything).
-const suites = new Set((process.env.WTH_SUITES ?? 'element,server,e2e').split(','));
+// WTH_SUITES=element,server,e2e,package and WTH_ENGINES=chromium,firefox,webkit narrow a run (default: everything).
+const suites = new Set((process.env.WTH_SUITES ?? 'element,server,e2e,package').split(','));
 const CI = Boolean(process.env.CI) && process.env.CI !== 'false';
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
@@ -141,6 +142,12 @@ if (!suites.has('e2e')) {
   // not asked for
 } else if (ensureBrowsers(['chromium']).ready.length > 0) nodeSuite('end-to-end tests in chromium', testFiles('test/e2e'));
 else problems.push('end-to-end tests need Chromium (apt-get install chromium)');
+
+// 5. The package as a site owner installs it: packed, installed in an empty project, used three ways.
+if (!suites.has('package')) {
+  // not asked for
+} else if (ensureBrowsers(['chromium']).ready.length > 0) nodeSuite('package tests in chromium', testFiles('test/package'));
+else problems.push('the package tests need Chromium (apt-get install chromium)');
 
 const summary = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
 writeFileSync(`${RESULTS}/total.txt`, `${summary}\n`);

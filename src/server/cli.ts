@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type RequestListener, type ServerOptions } from 'node:http';
 import { relative, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -120,10 +120,16 @@ async function serveCommand(args: string[]): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
+/** The version of this package, from its package.json (three folders up from `dist/node/server/cli.js`). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 export async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   try {
     if (command === 'serve') await serveCommand(args);
+    else if (command === '--version' || command === 'version') console.log(packageVersion());
     else if (command === undefined || command === '--help' || command === 'help') console.log(USAGE);
     else throw new UsageError(`Unknown command "${command}"\n\n${USAGE}`);
   } catch (error) {
