@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run screenshots`: renders the widget's states from the demo pages in Chromium to docs/*.png, for
+ * `npm run screenshots`: renders the widget's states from the demo pages in Chromium to docs/images/*.png, for
  * the README. Uses the real server on a temporary SQLite file with a few seeded votes.
  */
 import { mkdirSync } from 'node:fs';
@@ -20,8 +20,8 @@ async function shoot(file, path, { selector = 'footer.feedback', before } = {}) 
   await page.goto(`${server.url}/${path}`);
   await page.waitForFunction(() => document.querySelector('was-this-helpful[summary-only]')?.shadowRoot?.textContent?.includes('%'));
   if (before) await before(page);
-  await page.locator(selector).screenshot({ path: `docs/${file}` });
-  console.log(`docs/${file}`);
+  await page.locator(selector).screenshot({ path: `docs/images/${file}` });
+  console.log(`docs/images/${file}`);
   await page.close();
 }
 
