@@ -1,10 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
-import { createServer, type RequestListener, type ServerOptions } from 'node:http';
 import { relative, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import type { Context } from 'hono';
-import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { compress } from 'hono/compress';
@@ -12,6 +9,7 @@ import { forwardedClientAddress } from './client-address.js';
 import { createVotesApp } from './handler.js';
 import { readNodeBody } from './node-body.js';
 import { readNodeHeader } from './node-header.js';
+import { createNodeServer } from './node-server.js';
 import { parseServeOptions, USAGE, UsageError, type ServeOptions } from './options.js';
 import { SchemaTooNew } from './schema-version.js';
 import type { VoteStore } from './store.js';
@@ -33,29 +31,6 @@ async function openStore(options: ServeOptions): Promise<VoteStore> {
   });
   return new SqliteStore(options.db);
 }
-
-const CONNECT_BODY = JSON.stringify({ error: 'CONNECT is not allowed here' });
-const CONNECT_REFUSED = [
-  'HTTP/1.1 405 Method Not Allowed',
-  'Allow: GET, POST',
-  'Content-Type: application/json',
-  'X-Content-Type-Options: nosniff',
-  `Content-Length: ${CONNECT_BODY.length}`,
-  'Connection: close',
-  '',
-  CONNECT_BODY,
-].join('\r\n');
-
-/**
- * Node's HTTP server, with `X-Content-Type-Options: nosniff` set on each response before Hono answers: no
- * answer of this server (the API's JSON, a static file, a 404) may be sniffed as another type, and set here
- * it costs Hono nothing (see `platformSendsNoSniff`).
- */
-const createNoSniffServer = ((options: ServerOptions, listener: RequestListener) =>
-  createServer(options, (request, response) => {
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    listener(request, response);
-  })) as typeof createServer;
 
 function listeningUrl(address: AddressInfo): string {
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -99,14 +74,9 @@ async function serveCommand(args: string[]): Promise<void> {
     app.use('/*', compress());
     app.use('/*', serveStatic({ root: relative(process.cwd(), resolve(options.staticDir)) || '.' }));
   }
-  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host, createServer: createNoSniffServer }, (address) => {
-    console.log(`listening on ${listeningUrl(address)}`);
-  });
-  // Node closes a CONNECT request's connection without a word unless someone listens: answer it like
-  // any other method the API does not know.
-  server.on('connect', (_request: unknown, socket: Duplex) => {
-    socket.on('error', () => socket.destroy()); // the client may be gone already; Node no longer watches this socket
-    socket.end(CONNECT_REFUSED);
+  const server = createNodeServer({ fetch: app.fetch, hostname: options.host });
+  server.listen(options.port, options.host, () => {
+    console.log(`listening on ${listeningUrl(server.address() as AddressInfo)}`);
   });
   server.on('error', (error) => {
     console.error(`was-this-helpful: cannot listen on ${options.host}:${options.port}: ${error.message}`);
