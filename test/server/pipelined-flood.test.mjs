@@ -49,7 +49,7 @@ function flood(port, requestBytes, { read }) {
 }
 
 describe('a pipelined flood of static GETs', () => {
-  it(`stays within ${GROWTH_LIMIT / 2 ** 20} MB more memory and ${OPEN_FILES_LIMIT} open files, and keeps answering others`, { timeout: 120_000 }, async (t) => {
+  it(`stays within ${GROWTH_LIMIT / 2 ** 20} MB more memory and ${OPEN_FILES_LIMIT} open files, and keeps answering others`, { timeout: 90_000 }, async (t) => {
     const site = mkdtempSync(join(tmpdir(), 'wth-flood-'));
     copyFileSync(BUNDLE, join(site, 'was-this-helpful.bundle.js'));
     const server = await startServer(['--db', tempDb(), '--static', site, '--rate-limit', '0']);
@@ -92,7 +92,7 @@ describe('a pipelined flood of static GETs', () => {
       let timer;
       const answered = await Promise.race([
         Promise.all(floods.map((one) => one.done)),
-        new Promise((resolve) => (timer = setTimeout(() => resolve('timed out'), 60_000))),
+        new Promise((resolve) => (timer = setTimeout(() => resolve('timed out'), 30_000))),
       ]);
       clearTimeout(timer);
       clearInterval(sampler);
@@ -102,15 +102,17 @@ describe('a pipelined flood of static GETs', () => {
       t.diagnostic(`memory ${Math.round(baseline / 2 ** 20)} MB before, peak ${Math.round(peak / 2 ** 20)} MB; open files at most ${peakFiles}; ` +
         `${latencies.length} ordinary requests, slowest ${Math.max(...latencies)} ms; bundle ${statSync(BUNDLE).size} B`);
       assert.deepEqual(failures.slice(0, 5), [], `${failures.length} ordinary requests failed or took over ${ORDINARY_ANSWER_LIMIT_MS} ms`);
-      assert.notEqual(answered, 'timed out', 'the reading connections did not get all their answers within 60 s');
+      assert.notEqual(answered, 'timed out', 'the reading connections did not get all their answers within 30 s');
       for (const count of answered.filter((_, n) => n % 2 === 0)) assert.equal(count, REQUESTS_PER_CONNECTION);
       assert.ok(growth < GROWTH_LIMIT, `memory grew by ${Math.round(growth / 2 ** 20)} MB`);
       assert.ok(peakFiles < OPEN_FILES_LIMIT, `${peakFiles} files open`);
       assert.equal(server.stderr(), '');
       assert.equal(server.child.exitCode, null);
-      assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
+      assert.equal((await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(ORDINARY_ANSWER_LIMIT_MS) })).status, 200);
     } finally {
-      await server.stop();
+      // A server the flood overwhelmed may not get round to its SIGTERM.
+      await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      server.child.kill('SIGKILL');
     }
   });
 });
