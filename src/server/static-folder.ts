@@ -82,8 +82,8 @@ const number = (value: number) => value.toLocaleString('en-US');
  * Reads the files of `folder` into memory, once, keyed by their URL path (`/guide/index.html`; a folder
  * with an `index.html` also as `/guide/` and `/guide`). Skipped: every name that starts with a dot, at any
  * depth; a symlink whose target lies outside the folder (real paths compared) or in a dot folder of it, or
- * that leads back to a folder it is in; anything that is neither a file nor a folder; `reservedPaths`. Throws `StaticFolderError` past
- * `MAX_STATIC_FILES` files or `MAX_STATIC_BYTES`, before reading a byte of them.
+ * that leads back to a folder it is in; anything that is neither a file nor a folder; `reservedPaths`.
+ * Throws `StaticFolderError` past `MAX_STATIC_FILES` files or `MAX_STATIC_BYTES`, before reading a byte.
  */
 export function readStaticFolder(folder: string, { reservedPaths = [] as readonly string[] } = {}): Map<string, StaticFile> {
   const root = realpathSync(folder);
