@@ -2,11 +2,15 @@
 /**
  * `npm run bench`: the reference server on SQLite under autocannon, beside a bare Node HTTP server as the
  * ceiling, in the same run. Prints requests/s and p99 latency per scenario and the ratio to the ceiling;
- * exits 1 when a target is missed (GET >= 0.5 of the ceiling, POST >= 0.3, p99 < 20 ms).
+ * exits 1 when a target is missed (GET >= 0.5 of the ceiling, POST >= 0.3, p99 < 20 ms). Then the widget's
+ * bundle as `--static` serves it to a browser (gzipped), from a server of its own (the API's figures are
+ * measured without `--static`), for the record: it has no target.
  * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) set the load.
  */
 import { spawn } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 import { startServer, tempDb } from '../test/server/server-process.mjs';
 
@@ -58,6 +62,17 @@ try {
   // (a bigger request to parse, and a body for the load generator to build on the same cores).
   const bareUnderPosts = await votes('bare node:http under the same POSTs', `${ceiling.url}/`);
   results.push(posts, bareUnderPosts);
+
+  const site = mkdtempSync(join(tmpdir(), 'wth-bench-static-'));
+  copyFileSync('dist/was-this-helpful.bundle.js', join(site, 'was-this-helpful.bundle.js'));
+  const staticServer = await startServer(['--db', tempDb(), '--rate-limit', '0', '--static', site]);
+  try {
+    const bundle = { url: `${staticServer.url}/was-this-helpful.bundle.js`, headers: { 'Accept-Encoding': 'gzip, deflate, br' } };
+    await load({ title: 'warm-up', ...bundle, duration: 2 });
+    results.push(await load({ title: 'GET the bundle, gzipped (--static)', ...bundle }));
+  } finally {
+    await staticServer.stop();
+  }
 
   const [top] = results;
   const targets = { 'GET counts, 1 item': 0.5, 'GET counts, 20 items': 0.5, 'POST votes, distinct voters': 0.3 };

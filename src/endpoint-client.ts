@@ -1,5 +1,6 @@
 import { EndpointError } from './endpoint-error.js';
 import { parseCountsResponse, parseItemCounts, type Counts, type VoteRequest } from './protocol.js';
+import { retryAfterSeconds } from './retry-delay.js';
 
 /** Only http(s) endpoints are used; returns the absolute URL, or `null` (with a warning) for anything else. */
 export function resolveEndpoint(endpoint: string | null | undefined): string | null {
@@ -16,7 +17,7 @@ export function resolveEndpoint(endpoint: string | null | undefined): string | n
 
 /**
  * One JSON round trip that either resolves with the parsed body or rejects with an `EndpointError`
- * saying why. `Retry-After` is read in its seconds form, the one rate limiters send.
+ * saying why, with what `Retry-After` asked for (in seconds or as a date).
  */
 async function requestJson(url: string, init: RequestInit, timeoutMs: number): Promise<unknown> {
   const controller = new AbortController();
@@ -24,12 +25,7 @@ async function requestJson(url: string, init: RequestInit, timeoutMs: number): P
   try {
     const response = await fetch(url, { ...init, credentials: 'omit', signal: controller.signal });
     const { status } = response;
-    if (!response.ok) {
-      // `Retry-After: 0` (or a fraction) is no wait at all: said again and again, it would turn the outbox
-      // into a request per round trip. The usual backoff applies instead.
-      const retryAfter = Number(response.headers.get('Retry-After') || NaN);
-      throw new EndpointError(`HTTP ${status}`, 'http', status, retryAfter >= 1 ? retryAfter : undefined);
-    }
+    if (!response.ok) throw new EndpointError(`HTTP ${status}`, 'http', status, retryAfterSeconds(response.headers.get('Retry-After')));
     return await response.json().catch(() => {
       throw new EndpointError('Not JSON', 'invalid-response', status);
     });

@@ -1,19 +1,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type RequestListener, type ServerOptions } from 'node:http';
-import { relative, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import type { Context } from 'hono';
-import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { compress } from 'hono/compress';
 import { forwardedClientAddress } from './client-address.js';
-import { createVotesApp } from './handler.js';
+import { createVotesApp, HEALTH_PATH, VOTES_PATH } from './handler.js';
 import { readNodeBody } from './node-body.js';
 import { readNodeHeader } from './node-header.js';
+import { createNodeServer } from './node-server.js';
 import { parseServeOptions, USAGE, UsageError, type ServeOptions } from './options.js';
 import { SchemaTooNew } from './schema-version.js';
+import { StaticFiles } from './static-files.js';
+import { liesInside, readStaticFolder, StaticFolderError } from './static-folder.js';
 import type { VoteStore } from './store.js';
 
 async function openStore(options: ServeOptions): Promise<VoteStore> {
@@ -34,28 +31,24 @@ async function openStore(options: ServeOptions): Promise<VoteStore> {
   return new SqliteStore(options.db);
 }
 
-const CONNECT_BODY = JSON.stringify({ error: 'CONNECT is not allowed here' });
-const CONNECT_REFUSED = [
-  'HTTP/1.1 405 Method Not Allowed',
-  'Allow: GET, POST',
-  'Content-Type: application/json',
-  'X-Content-Type-Options: nosniff',
-  `Content-Length: ${CONNECT_BODY.length}`,
-  'Connection: close',
-  '',
-  CONNECT_BODY,
-].join('\r\n');
-
 /**
- * Node's HTTP server, with `X-Content-Type-Options: nosniff` set on each response before Hono answers: no
- * answer of this server (the API's JSON, a static file, a 404) may be sniffed as another type, and set here
- * it costs Hono nothing (see `platformSendsNoSniff`).
+ * The files of `--static`, read into memory before the store is opened: a database inside the folder is
+ * refused before SQLite creates it there.
  */
-const createNoSniffServer = ((options: ServerOptions, listener: RequestListener) =>
-  createServer(options, (request, response) => {
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    listener(request, response);
-  })) as typeof createServer;
+function readStaticFiles(options: ServeOptions): StaticFiles | undefined {
+  const { staticDir } = options;
+  if (!staticDir) return undefined;
+  if (!(existsSync(staticDir) && statSync(staticDir).isDirectory())) throw new UsageError(`--static ${staticDir}: no such directory`);
+  // Its -wal and -shm files lie beside it, and hold recent votes and voter ids too.
+  if (!options.databaseUrl && liesInside(options.db, staticDir)) {
+    throw new UsageError(`--db ${options.db} is inside --static ${staticDir}: the database and its -wal file (votes, voter ids) would be served to anyone; keep it outside the folder`);
+  }
+  try {
+    return new StaticFiles(readStaticFolder(staticDir, { reservedPaths: [VOTES_PATH, HEALTH_PATH] }), { csp: options.staticCsp });
+  } catch (error) {
+    throw error instanceof StaticFolderError ? new UsageError(error.message) : error;
+  }
+}
 
 function listeningUrl(address: AddressInfo): string {
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -68,9 +61,7 @@ async function serveCommand(args: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  if (options.staticDir && !(existsSync(options.staticDir) && statSync(options.staticDir).isDirectory())) {
-    throw new UsageError(`--static ${options.staticDir}: no such directory`);
-  }
+  const staticFiles = readStaticFiles(options);
   const store = await openStore(options);
   const connectionAddress = (c: Context) => getConnInfo(c).remote.address;
   const app = createVotesApp({
@@ -85,28 +76,9 @@ async function serveCommand(args: string[]): Promise<void> {
     readHeader: readNodeHeader,
     platformSendsNoSniff: true,
   });
-  if (options.staticDir) {
-    const { staticCsp } = options;
-    // Registered after the API's routes: only what they leave (the static files, and 404s) gets the policy.
-    if (staticCsp) {
-      app.use('/*', async (c, next) => {
-        await next();
-        c.header('Content-Security-Policy', staticCsp);
-      });
-    }
-    // The widget's bundle is 27 KB as it is and 11 KB gzipped. Like the policy above, this applies to the
-    // static files only: the API's answers are small, and compressing them would cost votes per second.
-    app.use('/*', compress());
-    app.use('/*', serveStatic({ root: relative(process.cwd(), resolve(options.staticDir)) || '.' }));
-  }
-  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host, createServer: createNoSniffServer }, (address) => {
-    console.log(`listening on ${listeningUrl(address)}`);
-  });
-  // Node closes a CONNECT request's connection without a word unless someone listens: answer it like
-  // any other method the API does not know.
-  server.on('connect', (_request: unknown, socket: Duplex) => {
-    socket.on('error', () => socket.destroy()); // the client may be gone already; Node no longer watches this socket
-    socket.end(CONNECT_REFUSED);
+  const server = createNodeServer({ fetch: app.fetch, hostname: options.host, staticFiles });
+  server.listen(options.port, options.host, () => {
+    console.log(`listening on ${listeningUrl(server.address() as AddressInfo)}`);
   });
   server.on('error', (error) => {
     console.error(`was-this-helpful: cannot listen on ${options.host}:${options.port}: ${error.message}`);

@@ -3,11 +3,14 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { rateLimiter } from 'hono-rate-limiter';
 import { CountsAnswerCache } from './counts-answer-cache.js';
+import { rateLimitKey } from './rate-limit-key.js';
 import { StoreBusy, type VoteStore } from './store.js';
 import { BadRequest, checkItemIds, decodeBody, itemParameters, parseVoteRequest } from './validation.js';
 
 /** Where the protocol is served. */
 export const VOTES_PATH = '/api/votes';
+/** Where the server says whether its store answers. */
+export const HEALTH_PATH = '/healthz';
 /** Largest request body accepted; a vote is well under 1 KiB. */
 export const MAX_BODY_BYTES = 8 * 1024;
 
@@ -16,7 +19,10 @@ export interface VotesHandlerOptions {
   store: VoteStore;
   /** Origins allowed to call the API from a browser; `['*']` allows any; empty: same origin only. */
   corsOrigins?: readonly string[];
-  /** Vote requests (POST) per minute per client address; `0` turns the limit off. Default 60. */
+  /**
+   * Vote requests (POST) per minute per client address (an IPv6 client's /64, see `rateLimitKey`); `0` turns
+   * the limit off. Default 60.
+   */
   rateLimit?: number;
   /** The client's address, for the rate limit. Without it every client shares one budget. */
   clientAddress?: (c: Context) => string | undefined;
@@ -106,7 +112,7 @@ export function createVotesApp(options: VotesHandlerOptions): Hono {
       windowMs: 60_000,
       limit: rateLimit,
       standardHeaders: 'draft-6',
-      keyGenerator: (c) => clientAddress(c) ?? 'unknown',
+      keyGenerator: (c) => rateLimitKey(clientAddress(c)),
       handler: (c) => {
         const info = c.get('rateLimit' as never) as { resetTime?: Date } | undefined;
         const seconds = info?.resetTime ? Math.max(1, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000)) : 60;
@@ -136,7 +142,7 @@ export function createVotesApp(options: VotesHandlerOptions): Hono {
     return error(c, 405, `${c.req.method} is not allowed here`);
   });
 
-  app.get('/healthz', async (c) =>
+  app.get(HEALTH_PATH, async (c) =>
     (await store.healthy().catch(() => false)) ? c.json({ ok: true }, 200, NO_SNIFF) : error(c, 503, 'The store is unreachable'));
 
   app.notFound((c) => error(c, 404, 'Not found'));

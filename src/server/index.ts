@@ -1,4 +1,4 @@
-export { createVotesApp, createVotesHandler, MAX_BODY_BYTES, PayloadTooLarge, VOTES_PATH, type VotesHandlerOptions } from './handler.js';
+export { createVotesApp, createVotesHandler, HEALTH_PATH, MAX_BODY_BYTES, PayloadTooLarge, VOTES_PATH, type VotesHandlerOptions } from './handler.js';
 export { StoreBusy, type VoteStore } from './store.js';
 export { SchemaTooNew } from './schema-version.js';
 export { BadRequest, checkItemId, parseVoteRequest } from './validation.js';

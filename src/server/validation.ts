@@ -1,17 +1,21 @@
-import { CONTROL_CHARACTER, isVote, LONE_SURROGATE, MAX_ID_CODE_POINTS, MAX_ITEMS_PER_REQUEST, type VoteRequest } from '../protocol.js';
+import { isVote, itemIdProblem, MAX_ID_CODE_POINTS, MAX_ITEMS_PER_REQUEST, type ItemIdProblem, type VoteRequest } from '../protocol.js';
 const VOTER_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 
 /** A thrown validation failure: its message goes back to the client with a 400. */
 export class BadRequest extends Error {}
 
-/** Checks an item id: 1–512 code points, no control characters, no lone surrogates. */
+const ITEM_ID_PROBLEMS: Record<ItemIdProblem, string> = {
+  length: `must be 1 to ${MAX_ID_CODE_POINTS} characters long`,
+  control: 'must not contain control characters',
+  bidi: 'must not contain bidirectional formatting controls',
+  surrogate: 'must not contain lone surrogates',
+};
+
+/** Checks an item id against the protocol's rule (`itemIdProblem`), saying which part it breaks. */
 export function checkItemId(id: unknown, field = 'id'): string {
   if (typeof id !== 'string') throw new BadRequest(`"${field}" must be a string`);
-  // The UTF-16 length bounds the code point count from above, so only long ids need counting.
-  const tooLong = id.length > MAX_ID_CODE_POINTS && [...id].length > MAX_ID_CODE_POINTS;
-  if (id.length === 0 || tooLong) throw new BadRequest(`"${field}" must be 1 to ${MAX_ID_CODE_POINTS} characters long`);
-  if (CONTROL_CHARACTER.test(id)) throw new BadRequest(`"${field}" must not contain control characters`);
-  if (LONE_SURROGATE.test(id)) throw new BadRequest(`"${field}" must not contain lone surrogates`);
+  const problem = itemIdProblem(id);
+  if (problem) throw new BadRequest(`"${field}" ${ITEM_ID_PROBLEMS[problem]}`);
   return id;
 }
 

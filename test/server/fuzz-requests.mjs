@@ -17,10 +17,13 @@ export const SEED_VOTERS = Array.from({ length: 6 }, (_, n) => voterId(500 + n))
 const SPECIAL_IDS = [
   '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf',
   '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "x'); DROP TABLE votes; --", '%', '%25', '%ZZ',
-  '+', ' ', '&', '=', '?', '#', '\uFFFD', '\uFEFF', 'a\u0085b', '\u202Eevil', 'e\u0301', '😀', '\u2028', '\uFFFF',
+  '+', ' ', '&', '=', '?', '#', '\uFFFD', '\uFEFF', 'a\u00A0b', '\u200Fmark', '\u202Fnarrow', 'e\u0301', '😀', '\u2028', '\uFFFF',
   'null', 'undefined', '0', '-1', '[]', '{}', 'https://example.org/page?x=1#top', 'a'.repeat(512), '😀'.repeat(512),
 ];
-const BAD_IDS = ['', 'a'.repeat(513), '😀'.repeat(513), 'a\u0000b', 'a\u0001', '\u001F', 'a\u007Fb', '\uD800', 'x\uDC00', '\uDC00\uD800', '\n', '\t'];
+const BAD_IDS = [
+  '', 'a'.repeat(513), '😀'.repeat(513), 'a\u0000b', 'a\u0001', '\u001F', 'a\u007Fb', '\uD800', 'x\uDC00', '\uDC00\uD800', '\n', '\t',
+  'a\u0085b', '\u0080', 'x\u009F', '\u202Eevil', 'a\u202Ab', '\u2066x\u2069', '\u2068',
+];
 const BAD_VOTERS = ['', 'a'.repeat(15), 'a'.repeat(129), 'abcdefgh ijklmnop', "abcdefghijklmnop' OR 1=1", 'voter-00000000000é', 'voter-000000000000\n', 42, null, [], {}, true];
 const BAD_VOTES = ['maybe', 'YES', 'yes ', '', true, false, 0, 1, [], {}, 'null'];
 const CONTENT_TYPES = [
@@ -33,7 +36,7 @@ const OTHER_PATHS = [
   '/healthz/', '/favicon.ico', '/api/votes%2F', '/%2e%2e/etc/passwd', '/api/votes/..', '/index.html', '/api/votes;x=1',
 ];
 const RANGES = [[0x21, 0x7e], [0xa0, 0xff], [0x100, 0x17f], [0x370, 0x3ff], [0x590, 0x5ff], [0x4e00, 0x4e80], [0x1f600, 0x1f64f], [0x300, 0x36f], [0xfdd0, 0xfdef], [0xfff0, 0xffff], [0xe000, 0xe0ff], [0x2000, 0x206f]];
-const RARE_RANGES = [[0x00, 0x1f], [0x7f, 0x7f], [0xd800, 0xdfff]];
+const RARE_RANGES = [[0x00, 0x1f], [0x7f, 0x9f], [0x202a, 0x202e], [0x2066, 0x2069], [0xd800, 0xdfff]];
 // Bytes that are not UTF-8: a lone continuation byte, an overlong "/", a UTF-8-encoded surrogate, past U+10FFFF, a cut sequence.
 const NOT_UTF8 = [[0xff], [0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xfe, 0xff]];
 

@@ -8,9 +8,9 @@ const LENIENT_UTF8 = new TextDecoder('utf-8');
 export const MAX_BODY_BYTES = 8 * 1024;
 export const MAX_ITEMS = 100;
 
-/** 1–512 code points, no C0 control character or DEL, no lone surrogate. */
+/** 1–512 code points, no C0 or C1 control character or DEL, no bidirectional embedding, override or isolate, no lone surrogate. */
 export const isItemId = (id) =>
-  typeof id === 'string' && id.length > 0 && id.isWellFormed() && [...id].length <= 512 && !/[\u0000-\u001F\u007F]/.test(id);
+  typeof id === 'string' && id.length > 0 && id.isWellFormed() && [...id].length <= 512 && !/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(id);
 export const isVoter = (voter) => typeof voter === 'string' && /^[A-Za-z0-9_-]{16,128}$/.test(voter);
 export const isVote = (vote) => vote === 'yes' || vote === 'no' || vote === null;
 
