@@ -169,8 +169,8 @@ export const MUTANTS = [
   {
     name: 'an id of 512 code points is refused by the element',
     file: 'src/protocol.ts',
-    find: '[...id].length <= MAX_ID_CODE_POINTS',
-    replace: '[...id].length < MAX_ID_CODE_POINTS',
+    find: 'id.length > MAX_ID_CODE_POINTS && [...id].length > MAX_ID_CODE_POINTS',
+    replace: 'id.length >= MAX_ID_CODE_POINTS && [...id].length >= MAX_ID_CODE_POINTS',
     tests: ['test/units.test.ts', 'test/races.test.ts'],
   },
   {
@@ -204,9 +204,9 @@ export const MUTANTS = [
   },
   {
     name: 'an empty item id is accepted',
-    file: 'src/server/validation.ts',
-    find: 'if (id.length === 0 || tooLong)',
-    replace: 'if (tooLong)',
+    file: 'src/protocol.ts',
+    find: "if (id === '' || (",
+    replace: 'if ((',
     tests: ['test/server/sqlite.test.mjs'],
   },
   {

@@ -7,7 +7,8 @@
  * and ends with `mutants: N, caught: C, survived: S`; exits 1 when one survived.
  *
  * Stryker was not used: it has no runner for @web/test-runner. `--only TEXT` runs the mutations whose name or
- * file contains TEXT.
+ * file contains TEXT; `--check` only checks that the list matches the code (each text found once, each test
+ * file there), which the docs tests do on every run.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** A test run that takes longer than this is stopped; a mutation that hangs the tests is caught. */
 const RUN_TIMEOUT_MS = 180_000;
 
+const checkOnly = process.argv.includes('--check');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] ?? '' : '';
 const mutants = MUTANTS.filter((mutant) => `${mutant.name} ${mutant.file}`.includes(only));
 const isElementTest = (file) => file.endsWith('.test.ts');
@@ -130,6 +132,10 @@ async function runTests(dir, tests, postgresUrl) {
 }
 
 checkList();
+if (checkOnly) {
+  console.log(`scripts/mutant-list.mjs matches the code: ${mutants.length} mutations`);
+  process.exit(0);
+}
 const started = performance.now();
 const dir = scratchCopy();
 let postgres;
