@@ -98,6 +98,18 @@ describe('announcements and focus', () => {
     expect(view(el).announcement).to.equal('Sorry, your vote could not be saved.');
   });
 
+  it('exposes both buttons as toggle buttons: aria-pressed "false" before a vote, "true" only on the vote', async () => {
+    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful item-id=${uniqueId()}></was-this-helpful>`);
+    const pressed = () => [view(el).yes.getAttribute('aria-pressed'), view(el).no.getAttribute('aria-pressed')];
+    expect(pressed()).to.deep.equal(['false', 'false']);
+    view(el).no.click();
+    await el.updateComplete;
+    expect(pressed()).to.deep.equal(['false', 'true']);
+    view(el).no.click(); // withdrawn
+    await el.updateComplete;
+    expect(pressed()).to.deep.equal(['false', 'false']);
+  });
+
   it('keeps focus on the pressed button after voting with the keyboard', async () => {
     const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful item-id=${uniqueId()}></was-this-helpful>`);
     view(el).no.focus();

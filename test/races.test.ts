@@ -68,6 +68,26 @@ describe('orderings of answers', () => {
     expect(view(el).message).to.equal('Thanks for your feedback!');
   });
 
+  it('sends the newer vote when the one in flight is accepted', async () => {
+    const held = holdFetch(window);
+    const id = uniqueId();
+    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint="https://votes.example/api" item-id=${id} loading="eager"></was-this-helpful>`);
+    await waitUntil(() => held.length === 1);
+    held[0]!.answer({ items: [{ id, yes: 0, no: 0 }] });
+    view(el).yes.click();
+    await waitUntil(() => held.length === 2);
+    view(el).no.click(); // the reader changes their mind while "yes" is in flight
+    held[1]!.answer({ id, yes: 1, no: 0 });
+    await waitUntil(() => held.length === 3, 'the newer vote was never sent');
+    expect(held[2]!.body?.vote).to.equal('no');
+    held[2]!.answer({ id, yes: 0, no: 1 });
+    await settle();
+    await el.updateComplete;
+    expect(view(el).pressed).to.equal('no');
+    expect(view(el).summary).to.equal('0% of readers found this helpful');
+    expect(view(el).message).to.equal('Thanks for your feedback!');
+  });
+
   it('lets the latest action in any tab win when another tab\'s vote is answered meanwhile', async () => {
     const id = uniqueId();
     const markup = `<was-this-helpful endpoint="https://votes.example/api" item-id="${id}" hide-summary></was-this-helpful>`;

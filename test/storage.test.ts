@@ -49,6 +49,27 @@ describe('cached counts', () => {
   });
 });
 
+describe('the voter id', () => {
+  it('is kept across a reload: a vote changed after it replaces the earlier vote on the server', async () => {
+    const endpoint = await mockEndpoint();
+    const id = uniqueId();
+    const markup = `<was-this-helpful endpoint="${endpoint.url}" item-id="${id}" summary="{yes}/{no}"></was-this-helpful>`;
+    const first = await openPage(markup);
+    view(first.element()).yes.click();
+    await waitUntil(() => view(first.element()).summary === '1/0', 'the first vote was not counted');
+    first.close();
+
+    const reload = await openPage(markup);
+    expect(view(reload.element()).pressed).to.equal('yes');
+    view(reload.element()).no.click();
+    await waitUntil(async () => (await posts(endpoint)).length === 2, 'the changed vote was not sent');
+    // A second voter id would count the reader twice: 1 yes and 1 no.
+    expect(await endpoint.counts(id)).to.deep.equal({ yes: 0, no: 1 });
+    await waitUntil(() => view(reload.element()).summary === '0/1');
+    reload.close();
+  });
+});
+
 describe('when localStorage fails', () => {
   const methods = ['getItem', 'setItem', 'removeItem', 'key', 'clear'] as const;
   let originals: Partial<Record<(typeof methods)[number], unknown>> = {};

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { applyOwnVote } from '../src/counts.js';
 import { countsUrl } from '../src/endpoint-client.js';
 import { EndpointError } from '../src/endpoint-error.js';
-import { parseCountsResponse, parseItemCounts } from '../src/protocol.js';
+import { isItemId, parseCountsResponse, parseItemCounts } from '../src/protocol.js';
 import { retryDelay } from '../src/retry-delay.js';
 import { formatSummary } from '../src/summary.js';
 
@@ -12,6 +12,7 @@ describe('retry delays', () => {
     expect(delays[0]).to.be.within(3000, 4000);
     expect(delays[1]).to.be.within(6400, 8000);
     expect(delays[2]).to.be.within(12800, 16000);
+    expect(delays[3]).to.be.within(25_600, 32_000);
     expect(delays[4]).to.be.within(240_000, 300_000);
     expect(delays[5]).to.be.at.most(300_000);
   });
@@ -48,6 +49,17 @@ describe('response validation', () => {
     expect(parseCountsResponse({ items: {} })).to.equal(undefined);
     expect(parseCountsResponse([])).to.equal(undefined);
     expect(parseCountsResponse({ items: [{ id: 'a', yes: 1, no: 0 }, 'x'] })).to.equal(undefined);
+  });
+});
+
+describe('item ids the element sends', () => {
+  it('are 1 to 512 code points, an astral character counting as one', () => {
+    expect(['a', 'a'.repeat(512), '😀'.repeat(512)].map(isItemId)).to.deep.equal([true, true, true]);
+    expect(['', 'a'.repeat(513), '😀'.repeat(513)].map(isItemId)).to.deep.equal([false, false, false]);
+  });
+
+  it('hold no control character and no lone surrogate', () => {
+    expect(['tab\there', 'line\nbreak', '\uD83D alone', 'alone \uDE00'].map(isItemId)).to.deep.equal([false, false, false, false]);
   });
 });
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createVotesHandler } from '../../dist/node/server/index.js';
-import { voter } from './server-process.mjs';
+import { SqliteStore } from '../../dist/node/server/sqlite-store.js';
+import { tempDb, voter } from './server-process.mjs';
 
 /** A store in memory, enough for the handler on its own (the path other platforms use: no Node adapter). */
 function memoryStore() {
@@ -48,5 +49,23 @@ describe('the fetch handler without the Node adapter', () => {
     assert.equal((await post(JSON.stringify({ id: 'x', vote: 'yes', voter: voter(3), padding: 'p'.repeat(9000) }))).status, 413);
     const counts = await handler(new Request('http://votes.example/api/votes?item=xx&item=%FF'));
     assert.equal(counts.status, 400);
+  });
+});
+
+describe('the fetch handler\'s defaults', () => {
+  it('take 60 votes a minute from one client address without a rateLimit option, and answer the 61st 429', async () => {
+    const store = new SqliteStore(tempDb());
+    try {
+      const handler = createVotesHandler({ store, clientAddress: () => '192.0.2.7' });
+      const statuses = [];
+      for (let n = 0; n < 61; n++) {
+        const body = JSON.stringify({ id: 'default-limit', vote: 'no', voter: voter(n) });
+        statuses.push((await handler(new Request('http://votes.example/api/votes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }))).status);
+      }
+      assert.deepEqual(statuses, [...Array(60).fill(200), 429]);
+      assert.deepEqual(await store.counts(['default-limit']), [{ id: 'default-limit', yes: 0, no: 60 }]);
+    } finally {
+      await store.close();
+    }
   });
 });

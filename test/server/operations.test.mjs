@@ -89,6 +89,17 @@ describe('rate limit', () => {
     }
   });
 
+  it('takes 60 votes a minute from one address without --rate-limit, and answers the 61st 429', async () => {
+    const server = await startServer(['--db', tempDb()]);
+    try {
+      const statuses = [];
+      for (let n = 0; n < 61; n++) statuses.push((await vote(server.url, { id: 'default-limit', vote: 'yes', voter: voter(n) })).status);
+      assert.deepEqual(statuses, [...Array(60).fill(200), 429]);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('is off with --rate-limit 0', async () => {
     const server = await startServer(['--db', tempDb(), '--rate-limit', '0']);
     try {

@@ -53,9 +53,12 @@ if (!url) {
     it('keep every acknowledged vote when an instance is killed with SIGKILL', async () => {
       const id = 'pg-durable';
       const victim = await startServer(['--rate-limit', '0'], { env: { DATABASE_URL: databaseUrl } });
-      const acknowledged = await Promise.all(Array.from({ length: 20 }, (_, n) => vote(victim.url, { id, vote: 'yes', voter: voter(7000 + n) })));
-      assert.ok(acknowledged.every((result) => result.status === 200));
-      await victim.kill();
+      try {
+        const acknowledged = await Promise.all(Array.from({ length: 20 }, (_, n) => vote(victim.url, { id, vote: 'yes', voter: voter(7000 + n) })));
+        assert.ok(acknowledged.every((result) => result.status === 200));
+      } finally {
+        await victim.kill(); // also when a vote failed: a server left running keeps the test process from ending
+      }
       assert.deepEqual((await counts(servers[0].url, id)).body.items[0], { id, yes: 20, no: 0 });
     });
   });

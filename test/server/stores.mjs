@@ -1,7 +1,8 @@
 /**
  * The stores the load and crash tests run on: SQLite (two processes on one file) always, PostgreSQL when
  * the test script started one (WTH_TEST_DATABASE_URL). Each `fresh()` gives an empty store: the server
- * arguments that open it, and direct reads of what it holds, to check against what the clients saw.
+ * arguments that open it, and direct reads of what it holds, to check against what the clients saw (and `exec`
+ * with `tallyTable` to tamper with it).
  */
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
@@ -30,6 +31,7 @@ async function freshPostgres() {
   };
   return {
     args: ['--database-url', url],
+    tallyTable: 'was_this_helpful_tallies',
     exec: (sql) => query(sql),
     schemaVersion: async () =>
       (await query("SELECT to_regclass('was_this_helpful_schema') IS NOT NULL AS present"))[0].present
@@ -61,6 +63,7 @@ function freshSqlite() {
   };
   return {
     args: ['--db', file],
+    tallyTable: 'tallies',
     exec: async (sql) => withDb((db) => db.exec(sql)),
     schemaVersion: async () => withDb((db) => db.pragma('user_version', { simple: true })),
     tables: async () => withDb((db) => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1").pluck().all()),

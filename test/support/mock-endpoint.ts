@@ -3,6 +3,8 @@ export interface MockEndpoint {
   /** The votes URL to put in `endpoint`. */
   url: string;
   control(settings: Record<string, unknown>): Promise<void>;
+  /** The counts the endpoint holds for `id` now (seed and stored votes), read past any failure mode set. */
+  counts(id: string): Promise<{ yes: number; no: number }>;
   requests(): Promise<Array<{ method: string; url: string; contentType?: string; body?: string; cookie?: string; mode?: unknown }>>;
 }
 
@@ -23,6 +25,10 @@ export async function mockEndpoint(settings: Record<string, unknown> = {}, { ori
     url: `${origin}${base}/votes`,
     async control(values) {
       await fetch(`${base}/control`, { method: 'POST', body: JSON.stringify(values) });
+    },
+    async counts(id) {
+      const { yes, no } = await (await fetch(`${base}/counts?item=${encodeURIComponent(id)}`)).json();
+      return { yes, no };
     },
     async requests() {
       return (await fetch(`${base}/requests`)).json();

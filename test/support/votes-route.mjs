@@ -5,7 +5,8 @@
  *
  * Control body: `{ "get"?: Mode, "post"?: Mode, "delayMs"?: number, "retryAfter"?: string,
  * "cors"?: boolean, "seed"?: { [id]: { yes, no } } }`; `GET …/requests` lists what the route received
- * (with the mode it answered in).
+ * (with the mode it answered in); `GET …/counts?item=<id>` reads what the route holds for one item, whatever the
+ * modes, without being listed.
  * Modes: "ok", "drop" (socket destroyed: a network error), "stall" (200 and the start of a JSON body,
  * then nothing until the namespace is next steered), "non-json", "wrong-shape", "negative", "fraction",
  * "missing-item", an HTTP status as a string ("500", "429", "400", …), `{ "redirect": url, "status"? }` (the query kept),
@@ -83,7 +84,7 @@ function stall(ctx, ns, cors) {
 
 export function votesRoute() {
   return async function votesMiddleware(ctx, next) {
-    const match = /^\/mock-api\/([\w-]+)\/(votes|control|requests)$/.exec(ctx.path);
+    const match = /^\/mock-api\/([\w-]+)\/(votes|control|requests|counts)$/.exec(ctx.path);
     if (!match) return next();
     const ns = namespace(match[1]);
     ctx.set('Cache-Control', 'no-store');
@@ -99,6 +100,10 @@ export function votesRoute() {
     }
     if (match[2] === 'requests') {
       ctx.body = ns.requests;
+      return;
+    }
+    if (match[2] === 'counts') {
+      ctx.body = countsOf(ns, String(ctx.query.item));
       return;
     }
     const cors = ns.cors ? { 'Access-Control-Allow-Origin': '*' } : {};
