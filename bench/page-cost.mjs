@@ -8,8 +8,8 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/chromium.mjs';
-import { startServer, tempDb } from '../test/server/server-process.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/support/chromium.mjs';
+import { startServer, tempDb } from '../test/server/support/server-process.mjs';
 
 const WIDGETS = 50;
 const RUNS = 5;

@@ -9,7 +9,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, tempDb } from '../test/server/server-process.mjs';
+import { startServer, tempDb } from '../test/server/support/server-process.mjs';
 
 const REQUESTS = Number(process.argv[2] ?? 1300);
 const CONNECTIONS = Number(process.env.FLOOD_CONNECTIONS ?? 20);

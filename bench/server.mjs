@@ -12,7 +12,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import autocannon from 'autocannon';
-import { startServer, tempDb } from '../test/server/server-process.mjs';
+import { startServer, tempDb } from '../test/server/support/server-process.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);

@@ -5,8 +5,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/chromium.mjs';
-import { startServer, tempDb, vote, voter } from '../test/server/server-process.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/support/chromium.mjs';
+import { startServer, tempDb, vote, voter } from '../test/server/support/server-process.mjs';
 
 const server = await startServer(['--static', 'demo', '--db', tempDb(), '--rate-limit', '0']);
 for (const [item, yes, no] of [['ibuprofen-and-paracetamol', 41, 9], ['water-in-hot-weather', 27, 6], ['fever-in-children', 18, 5]]) {

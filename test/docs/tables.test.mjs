@@ -31,7 +31,7 @@ describe('the docs match the code', () => {
   it('lists every CSS part, and no other', () => assert.deepEqual(tableNames('CSS part'), sorted(element.cssParts)));
   it('lists every CSS custom property, and no other', () => assert.deepEqual(tableNames('CSS custom property'), sorted(element.cssProperties)));
   it('lists every option of the server, and no other', async () => {
-    const { USAGE } = await import('../../dist/node/server/options.js');
+    const { USAGE } = await import('../../dist/node/server/node/serve-options.js');
     const options = [...USAGE.matchAll(/^ {2}(--[a-z-]+)/gm)].map((match) => match[1]).filter((option) => option !== '--help').sort();
     assert.deepEqual(tableNames('option', serverDoc).map((name) => name.split(' ')[0]), options);
   });

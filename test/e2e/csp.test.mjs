@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { counts } from '../server/server-process.mjs';
-import { demoServer } from './demo-server.mjs';
+import { counts } from '../server/support/server-process.mjs';
+import { demoServer } from './support/demo-server.mjs';
 
 /** The strictest policy a page can reasonably have: checked literally, so that loosening it fails here. */
 const STRICT = "default-src 'self'; require-trusted-types-for 'script'";

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { counts, startServer } from '../server/server-process.mjs';
-import { demoArgs, demoServer } from './demo-server.mjs';
+import { counts, startServer } from '../server/support/server-process.mjs';
+import { demoArgs, demoServer } from './support/demo-server.mjs';
 
 const ITEM = 'ibuprofen-and-paracetamol';
 

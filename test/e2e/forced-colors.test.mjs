@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { demoServer } from './demo-server.mjs';
+import { demoServer } from './support/demo-server.mjs';
 
 // Forced colors can only be emulated through Playwright, hence here rather than in the element suite.
 describe('forced-colors mode (Windows high contrast), Chromium', () => {

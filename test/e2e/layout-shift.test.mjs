@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { vote, voter } from '../server/server-process.mjs';
-import { demoServer } from './demo-server.mjs';
+import { vote, voter } from '../server/support/server-process.mjs';
+import { demoServer } from './support/demo-server.mjs';
 
 const COUNTS_DELAY_MS = 500;
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NAME = 'was-this-helpful-widget';
@@ -93,7 +93,7 @@ describe('the packed package, installed in an empty project', () => {
   });
 
   it('holds the built files, the licence and the command, and nothing of the sources or tests', () => {
-    for (const file of ['dist/was-this-helpful.bundle.js', 'dist/was-this-helpful.js', 'dist/strings/fr.js', 'dist/types/index.d.ts', 'dist/node/server/cli.js', 'bin/was-this-helpful.js', 'LICENSE', 'README.md', 'custom-elements.json']) {
+    for (const file of ['dist/was-this-helpful.bundle.js', 'dist/was-this-helpful.js', 'dist/strings/fr.js', 'dist/types/index.d.ts', 'dist/node/server/node/cli.js', 'bin/was-this-helpful.js', 'LICENSE', 'README.md', 'custom-elements.json']) {
       assert.ok(files.includes(file), `${file} is missing from the tarball`);
     }
     assert.deepEqual(files.filter((file) => /^(src|test|scripts|bench)\//.test(file)), []);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { forwardedClientAddress } from '../../dist/node/server/client-address.js';
-import { runCli, startServer, tempDb, vote, voter } from './server-process.mjs';
+import { forwardedClientAddress } from '../../dist/node/server/http/client-address.js';
+import { runCli, startServer, tempDb, vote, voter } from './support/server-process.mjs';
 
 const voteFrom = (url, forwardedFor, n) =>
   vote(url, { id: 'limited', vote: 'yes', voter: voter(n) }, { 'Content-Type': 'application/json', ...(forwardedFor === undefined ? {} : { 'X-Forwarded-For': forwardedFor }) });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { seededRandom, seedFrom } from './random.mjs';
-import { counts, startServers, vote, voter } from './server-process.mjs';
-import { assertStoreHolds, storesUnderTest } from './stores.mjs';
-import { runVoters, votingPlan } from './voters.mjs';
+import { seededRandom, seedFrom } from './support/random.mjs';
+import { counts, startServers, vote, voter } from './support/server-process.mjs';
+import { assertStoreHolds, storesUnderTest } from './support/stores.mjs';
+import { runVoters, votingPlan } from './support/voters.mjs';
 
 const seed = seedFrom('WTH_LOAD_SEED');
 

@@ -6,9 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { isCommentText, isItemId } from '../../dist/node/protocol.js';
-import { checkItemId } from '../../dist/node/server/validation.js';
-import { counts, startServer, tempDb, vote, voter } from './server-process.mjs';
+import { isCommentText, isItemId } from '../../dist/node/protocol/validation.js';
+import { checkItemId } from '../../dist/node/server/http/parse-request.js';
+import { counts, startServer, tempDb, vote, voter } from './support/server-process.mjs';
 
 const C1 = ['\u0080', '\u0085', '\u008D', '\u009B', '\u009F'];
 const BIDI = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CountsAnswerCache } from '../../dist/node/server/counts-answer-cache.js';
-import { counts, startServer, startServers, tempDb, vote, voter } from './server-process.mjs';
+import { CountsAnswerCache } from '../../dist/node/server/http/counts-answer-cache.js';
+import { counts, startServer, startServers, tempDb, vote, voter } from './support/server-process.mjs';
 
 const ids = Array.from({ length: 20 }, (_, n) => `cached-${n}`);
 const item = (answer, id) => answer.body.items.find((entry) => entry.id === id);

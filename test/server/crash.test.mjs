@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { seededRandom, seedFrom } from './random.mjs';
-import { counts, startServers } from './server-process.mjs';
-import { assertStoreHolds, assertTalliesMatchVotes, storesUnderTest } from './stores.mjs';
-import { runVoters, votesByPair, votingPlan } from './voters.mjs';
+import { seededRandom, seedFrom } from './support/random.mjs';
+import { counts, startServers } from './support/server-process.mjs';
+import { assertStoreHolds, assertTalliesMatchVotes, storesUnderTest } from './support/stores.mjs';
+import { runVoters, votesByPair, votingPlan } from './support/voters.mjs';
 
 const seed = seedFrom('WTH_CRASH_SEED');
 const settle = async (isSettled) => {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ALLOWED_ORIGIN, SEED_ITEMS, SEED_VOTERS, expectationOf, requestGenerator } from './fuzz-requests.mjs';
-import { parseResponses, sendRaw } from './raw-http.mjs';
-import { seededRandom, seedFrom } from './random.mjs';
-import { counts, startServer, vote } from './server-process.mjs';
-import { assertTalliesMatchVotes, storesUnderTest } from './stores.mjs';
-import { votesByPair } from './voters.mjs';
+import { ALLOWED_ORIGIN, SEED_ITEMS, SEED_VOTERS, expectationOf, requestGenerator } from './support/fuzz-requests.mjs';
+import { parseResponses, sendRaw } from './support/raw-http.mjs';
+import { seededRandom, seedFrom } from './support/random.mjs';
+import { counts, startServer, vote } from './support/server-process.mjs';
+import { assertTalliesMatchVotes, storesUnderTest } from './support/stores.mjs';
+import { votesByPair } from './support/voters.mjs';
 
 // Replay a failure with the seed it printed: WTH_FUZZ_SEED=<seed> node --test test/server/fuzz.test.mjs
 const seed = seedFrom('WTH_FUZZ_SEED');

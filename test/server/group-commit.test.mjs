@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { SqliteStore } from '../../dist/node/server/sqlite-store.js';
-import { counts, startServer, tempDb, vote, voter } from './server-process.mjs';
+import { SqliteStore } from '../../dist/node/server/stores/sqlite-store.js';
+import { counts, startServer, tempDb, vote, voter } from './support/server-process.mjs';
 
 /** Makes a vote on `item` by `who` fail inside SQLite: the vote is there, its item's tally is not, so withdrawing it takes the tally below zero. */
 function breakTally(file, item, who) {

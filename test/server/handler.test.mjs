@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createVotesHandler } from '../../dist/node/server/index.js';
-import { SqliteStore } from '../../dist/node/server/sqlite-store.js';
-import { tempDb, voter } from './server-process.mjs';
+import { SqliteStore } from '../../dist/node/server/stores/sqlite-store.js';
+import { tempDb, voter } from './support/server-process.mjs';
 
 /** A store in memory, enough for the handler on its own (the path other platforms use: no Node adapter). */
 function memoryStore() {

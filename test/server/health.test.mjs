@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import pg from 'pg';
 import { createVotesHandler } from '../../dist/node/server/index.js';
-import { SqliteStore } from '../../dist/node/server/sqlite-store.js';
-import { startServer, tempDb } from './server-process.mjs';
+import { SqliteStore } from '../../dist/node/server/stores/sqlite-store.js';
+import { startServer, tempDb } from './support/server-process.mjs';
 
 const postgresUrl = process.env.WTH_TEST_DATABASE_URL;
 

@@ -6,9 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { clientErrorStatus } from '../../dist/node/server/client-errors.js';
-import { parseResponses, sendRaw } from './raw-http.mjs';
-import { startServer, tempDb } from './server-process.mjs';
+import { clientErrorStatus } from '../../dist/node/server/node/client-errors.js';
+import { parseResponses, sendRaw } from './support/raw-http.mjs';
+import { startServer, tempDb } from './support/server-process.mjs';
 
 function assertJsonError(response, status, context) {
   assert.equal(response.status, status, context);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseResponses, sendRaw } from './raw-http.mjs';
-import { startServer, tempDb, voter } from './server-process.mjs';
+import { parseResponses, sendRaw } from './support/raw-http.mjs';
+import { startServer, tempDb, voter } from './support/server-process.mjs';
 
 /** One POST over a bare socket with `headerLines` as written, and its status. */
 async function post(server, headerLines, n) {

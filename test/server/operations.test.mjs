@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { counts, runCli, startServer, tempDb, vote, voter } from './server-process.mjs';
+import { counts, runCli, startServer, tempDb, vote, voter } from './support/server-process.mjs';
 
 const preflight = (url, origin) =>
   fetch(`${url}/api/votes`, {

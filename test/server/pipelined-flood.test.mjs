@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { startServer, tempDb } from './server-process.mjs';
+import { startServer, tempDb } from './support/server-process.mjs';
 
 const BUNDLE = fileURLToPath(new URL('../../dist/was-this-helpful.bundle.js', import.meta.url));
 const CONNECTIONS = 20;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import { protocolSuite } from './protocol-suite.mjs';
-import { counts, startServer, vote, voter } from './server-process.mjs';
+import { protocolSuite } from './support/protocol-suite.mjs';
+import { counts, startServer, vote, voter } from './support/server-process.mjs';
 
 // The test script starts a throw-away PostgreSQL and passes its URL; without one these tests are skipped
 // locally (and the test script fails under CI).

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rateLimitKey } from '../../dist/node/server/rate-limit-key.js';
-import { startServer, tempDb, vote, voter } from './server-process.mjs';
+import { rateLimitKey } from '../../dist/node/server/http/rate-limit-key.js';
+import { startServer, tempDb, vote, voter } from './support/server-process.mjs';
 
 describe('the rate limit key of an address', () => {
   it('is the /64 of an IPv6 address, however it is written', () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import pg from 'pg';
-import { PostgresStore } from '../../dist/node/server/postgres-store.js';
-import { counts, runCli, startServer, vote, voter } from './server-process.mjs';
-import { storesUnderTest } from './stores.mjs';
+import { PostgresStore } from '../../dist/node/server/stores/postgres-store.js';
+import { counts, runCli, startServer, vote, voter } from './support/server-process.mjs';
+import { storesUnderTest } from './support/stores.mjs';
 
 /** The schema of 0.1.0, which recorded no version: what an existing database of that release holds. */
 const SCHEMA_OF_0_1_0 = {

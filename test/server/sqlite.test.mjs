@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { SqliteStore } from '../../dist/node/server/sqlite-store.js';
-import { protocolSuite } from './protocol-suite.mjs';
-import { counts, startServer, tempDb, vote, voter } from './server-process.mjs';
+import { SqliteStore } from '../../dist/node/server/stores/sqlite-store.js';
+import { protocolSuite } from './support/protocol-suite.mjs';
+import { counts, startServer, tempDb, vote, voter } from './support/server-process.mjs';
 
 protocolSuite('SQLite', () => ['--db', tempDb()]);
 

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { parseResponses, sendRaw } from './raw-http.mjs';
-import { CLI, startServer, tempDb } from './server-process.mjs';
+import { parseResponses, sendRaw } from './support/raw-http.mjs';
+import { CLI, startServer, tempDb } from './support/server-process.mjs';
 
 const SCRIPT = `export const text = ${JSON.stringify('was this helpful? '.repeat(400))};\n`;
 const INDEX = '<!doctype html><h1>demo</h1>';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { counts, startServer, vote, voter } from './server-process.mjs';
-import { assertTalliesMatchVotes, storesUnderTest } from './stores.mjs';
+import { counts, startServer, vote, voter } from './support/server-process.mjs';
+import { assertTalliesMatchVotes, storesUnderTest } from './support/stores.mjs';
 
 for (const store of storesUnderTest) {
   describe(`a vote on ${store.name} whose tally cannot be updated`, () => {
