@@ -6,7 +6,7 @@ import type { EndpointError } from '../endpoint/endpoint-error.js';
 import { DEFAULT_TIMEOUT_MS, type ItemListener, type ItemState } from '../state/item-state.js';
 import { castVote, itemState, startDelivery } from '../state/outbox.js';
 import { whenNearViewport } from './near-viewport.js';
-import type { Counts } from '../protocol/validation.js';
+import type { Counts } from '../protocol/types.js';
 
 /** What the controller reads from its element. */
 export interface ItemHost extends ReactiveControllerHost, HTMLElement {

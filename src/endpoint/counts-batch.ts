@@ -1,6 +1,7 @@
 import { countsUrl, fetchCounts } from './endpoint-client.js';
 import { EndpointError } from './endpoint-error.js';
-import { MAX_ITEMS_PER_REQUEST, type Counts } from '../protocol/validation.js';
+import type { Counts } from '../protocol/types.js';
+import { MAX_ITEMS_PER_REQUEST } from '../protocol/validation.js';
 
 /** What asks for counts: an item of an endpoint, told the result. */
 export interface CountsRequester {

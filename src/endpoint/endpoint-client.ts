@@ -1,5 +1,6 @@
 import { EndpointError } from './endpoint-error.js';
-import { parseCountsResponse, parseItemCounts, type Counts, type VoteRequest } from '../protocol/validation.js';
+import { parseCountsResponse, parseItemCounts } from '../protocol/responses.js';
+import type { Counts, VoteRequest } from '../protocol/types.js';
 import { retryAfterSeconds } from './retry-after.js';
 
 /** Only http(s) endpoints are used; returns the absolute URL, or `null` (with a warning) for anything else. */

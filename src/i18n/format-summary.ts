@@ -1,4 +1,4 @@
-import type { Counts } from '../protocol/validation.js';
+import type { Counts } from '../protocol/types.js';
 
 const formats = new Map<string, Intl.NumberFormat>();
 

@@ -1,28 +1,8 @@
 /**
- * Types and validators of the endpoint protocol v1, shared by the element and the reference server,
- * so that both sides agree on exactly one definition of a well-formed message.
+ * The rules of the endpoint protocol, written once and used by the element (which never sends what they
+ * refuse) and by the reference server (which answers 400 to it): ids, voters, votes, and their limits.
  */
-
-/** A reader's vote; `null` is "no vote" (withdrawn or never cast). */
-export type Vote = 'yes' | 'no' | null;
-
-/** Tallies of current votes for one item. */
-export interface Counts {
-  yes: number;
-  no: number;
-}
-
-/** Counts of one item, as the endpoint returns them. */
-export interface ItemCounts extends Counts {
-  id: string;
-}
-
-/** The body of a vote request. */
-export interface VoteRequest {
-  id: string;
-  vote: Vote;
-  voter: string;
-}
+import type { Vote } from './types.js';
 
 /** The most `item` parameters one GET may carry. */
 export const MAX_ITEMS_PER_REQUEST = 100;
@@ -66,24 +46,8 @@ export const isItemId = (id: string): boolean => !itemIdProblem(id);
 /** Text a follow-up comment may hold: no control characters but line breaks and tabs, no lone surrogates. */
 export const isCommentText = (text: string): boolean => !COMMENT_CONTROL_CHARACTER.test(text) && !LONE_SURROGATE.test(text);
 
-/** A count is a safe, non-negative integer: anything else would render as "NaN%" or a lie. */
-export const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
-
-/** Reads `{"id", "yes", "no"}`, or returns `undefined` when the value is not exactly of that shape. */
-export function parseItemCounts(value: unknown): ItemCounts | undefined {
-  const item = value as Partial<ItemCounts> | null | undefined;
-  if (typeof item?.id === 'string' && isCount(item.yes) && isCount(item.no)) return { id: item.id, yes: item.yes, no: item.no };
-  return undefined;
-}
-
-/** Reads a GET answer `{"items": [...]}` into counts by id, or `undefined` when any part is malformed. */
-export function parseCountsResponse(value: unknown): Map<string, Counts> | undefined {
-  const items = (value as { items?: unknown } | null | undefined)?.items;
-  if (!Array.isArray(items)) return undefined;
-  const parsed = items.map(parseItemCounts);
-  if (!parsed.every(Boolean)) return undefined;
-  return new Map(parsed.map((item) => [item!.id, { yes: item!.yes, no: item!.no }]));
-}
-
 /** True for `"yes"`, `"no"` and `null`, the only votes the protocol knows. */
 export const isVote = (value: unknown): value is Vote => value === 'yes' || value === 'no' || value === null;
+
+/** A voter id the protocol accepts: 16–128 characters of `A-Z`, `a-z`, `0-9`, `_` and `-`. */
+export const isVoterId = (value: unknown): value is string => typeof value === 'string' && /^[\w-]{16,128}$/.test(value);

@@ -2,4 +2,4 @@ export { createVotesApp, createVotesHandler, HEALTH_PATH, MAX_BODY_BYTES, Payloa
 export { StoreBusy, type VoteStore } from './stores/vote-store.js';
 export { SchemaTooNew } from './stores/schema-version.js';
 export { BadRequest, checkItemId, parseVoteRequest } from './http/parse-request.js';
-export type { Counts, ItemCounts, Vote, VoteRequest } from '../protocol/validation.js';
+export type { Counts, ItemCounts, Vote, VoteRequest } from '../protocol/types.js';

@@ -1,4 +1,4 @@
-import type { Counts, Vote } from '../protocol/validation.js';
+import type { Counts, Vote } from '../protocol/types.js';
 
 /**
  * Counts as the reader should see them: the server's figure with the vote it already holds for this

@@ -3,7 +3,8 @@ import { requestCounts, type CountsRequester } from '../endpoint/counts-batch.js
 import { postVote } from '../endpoint/endpoint-client.js';
 import { EndpointError } from '../endpoint/endpoint-error.js';
 import { itemKey, readRecord, writeRecord, type ItemRecord } from '../storage/item-record.js';
-import { isItemId, type Counts, type Vote } from '../protocol/validation.js';
+import type { Counts, Vote } from '../protocol/types.js';
+import { isItemId } from '../protocol/validation.js';
 import { voterId } from '../storage/voter-id.js';
 
 /** What an element bound to an item is told. */

@@ -1,7 +1,7 @@
 import type { EndpointError } from '../endpoint/endpoint-error.js';
 import { ITEM_KEY_PREFIX, itemKey, readRecord } from '../storage/item-record.js';
 import { ItemState } from './item-state.js';
-import type { Vote } from '../protocol/validation.js';
+import type { Vote } from '../protocol/types.js';
 import { retryDelay } from '../endpoint/retry-after.js';
 import { onStoredChange, storedKeys } from '../storage/safe-storage.js';
 

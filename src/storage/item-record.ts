@@ -1,4 +1,6 @@
-import { isCount, isVote, type Counts, type Vote } from '../protocol/validation.js';
+import { isCount } from '../protocol/responses.js';
+import type { Counts, Vote } from '../protocol/types.js';
+import { isVote } from '../protocol/validation.js';
 import { readStored, writeStored } from './safe-storage.js';
 
 /** Prefix of every per-item key this widget keeps in localStorage. */

@@ -1,3 +1,4 @@
+import { isVoterId } from '../protocol/validation.js';
 import { readStored, writeStored } from './safe-storage.js';
 
 const VOTER_KEY = 'was-this-helpful:voter';
@@ -9,7 +10,7 @@ const VOTER_KEY = 'was-this-helpful:voter';
  */
 export function voterId(): string {
   let id = readStored(VOTER_KEY);
-  if (!/^[\w-]{16,128}$/.test(id!)) {
+  if (!isVoterId(id)) {
     id = Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36).padStart(7, '0')).join('');
     writeStored(VOTER_KEY, id);
   }

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { applyOwnVote } from '../../src/state/counts.js';
 import { countsUrl } from '../../src/endpoint/endpoint-client.js';
 import { EndpointError } from '../../src/endpoint/endpoint-error.js';
-import { isItemId, parseCountsResponse, parseItemCounts } from '../../src/protocol/validation.js';
+import { parseCountsResponse, parseItemCounts } from '../../src/protocol/responses.js';
+import { isItemId } from '../../src/protocol/validation.js';
 import { retryDelay } from '../../src/endpoint/retry-after.js';
 import { formatSummary } from '../../src/i18n/format-summary.js';
 

@@ -1,5 +1,5 @@
-import { isVote, itemIdProblem, MAX_ID_CODE_POINTS, MAX_ITEMS_PER_REQUEST, type ItemIdProblem, type VoteRequest } from '../../protocol/validation.js';
-const VOTER_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
+import type { VoteRequest } from '../../protocol/types.js';
+import { isVote, isVoterId, itemIdProblem, MAX_ID_CODE_POINTS, MAX_ITEMS_PER_REQUEST, type ItemIdProblem } from '../../protocol/validation.js';
 
 /** A thrown validation failure: its message goes back to the client with a 400. */
 export class BadRequest extends Error {}
@@ -82,6 +82,6 @@ export function parseVoteRequest(text: string): VoteRequest {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequest('The body must be a JSON object');
   const { id, vote, voter } = body as Record<string, unknown>;
   if (!Object.hasOwn(body, 'vote') || !isVote(vote)) throw new BadRequest('"vote" must be "yes", "no" or null');
-  if (typeof voter !== 'string' || !VOTER_PATTERN.test(voter)) throw new BadRequest('"voter" must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -');
+  if (!isVoterId(voter)) throw new BadRequest('"voter" must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -');
   return { id: checkItemId(id), vote, voter };
 }

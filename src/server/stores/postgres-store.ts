@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { ItemCounts, Vote, VoteRequest } from '../../protocol/validation.js';
+import type { ItemCounts, Vote, VoteRequest } from '../../protocol/types.js';
 import { pendingMigrations } from './schema-version.js';
 import type { VoteStore } from './vote-store.js';
 

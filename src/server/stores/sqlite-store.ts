@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { ItemCounts, Vote, VoteRequest } from '../../protocol/validation.js';
+import type { ItemCounts, Vote, VoteRequest } from '../../protocol/types.js';
 import { pendingMigrations } from './schema-version.js';
 import { StoreBusy, type VoteStore } from './vote-store.js';
 

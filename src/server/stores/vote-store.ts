@@ -1,4 +1,4 @@
-import type { ItemCounts, VoteRequest } from '../../protocol/validation.js';
+import type { ItemCounts, VoteRequest } from '../../protocol/types.js';
 
 /**
  * Where votes live. The protocol handler needs nothing else, so a deployment on another platform
