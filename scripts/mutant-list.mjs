@@ -7,12 +7,12 @@
  * a mutation only a PostgreSQL run can notice.
  */
 export const MUTANTS = [
-  // The outbox (src/state/outbox.ts, src/endpoint/retry-after.ts): when and how often an undelivered vote is sent again.
+  // The outbox (src/state/outbox.ts): when and how often an undelivered vote is sent again.
   {
     name: 'retries only after a Retry-After, never after a 5xx or a network failure',
     file: 'src/state/outbox.ts',
-    find: 'else if (result && result.temporary) scheduleRetry(result);',
-    replace: 'else if (result && result.temporary && result.retryAfter !== undefined) scheduleRetry(result);',
+    find: 'else if (result && isTemporary(result)) scheduleRetry(result);',
+    replace: 'else if (result && isTemporary(result) && result.retryAfter !== undefined) scheduleRetry(result);',
     tests: ['test/element/outbox.test.ts'],
   },
   {
@@ -25,34 +25,41 @@ export const MUTANTS = [
   {
     name: 'the backoff is not reset once a vote got through',
     file: 'src/state/outbox.ts',
-    find: 'if (result === true) failedAttempts = 0;\n  else if (result && result.temporary)',
-    replace: 'if (result !== true && result && result.temporary)',
+    find: 'if (result === true) failedAttempts = 0;\n  else if (result && isTemporary(result))',
+    replace: 'if (result !== true && result && isTemporary(result))',
     tests: ['test/element/outbox.test.ts'],
   },
   {
     name: 'the outbox is not sent when the browser comes back online',
     file: 'src/state/outbox.ts',
-    find: "addEventListener('online', deliverOutbox);",
-    replace: "addEventListener('offline', deliverOutbox);",
+    find: "addEventListener('online', sendOutbox);",
+    replace: "addEventListener('offline', sendOutbox);",
     tests: ['test/element/outbox.test.ts'],
   },
   {
     name: 'the outbox left by earlier page views is not sent on load',
     file: 'src/state/outbox.ts',
-    find: 'queueMicrotask(deliverOutbox);',
+    find: 'queueMicrotask(sendOutbox);',
     replace: 'queueMicrotask(() => {});',
     tests: ['test/element/outbox.test.ts', 'test/element/storage.test.ts'],
   },
   {
     name: 'only the votes of items on this page are sent from the outbox',
     file: 'src/state/outbox.ts',
-    find: 'if (record?.endpoint && record.pending) void deliver',
-    replace: 'if (record?.endpoint && record.pending && states.has(key)) void deliver',
+    find: 'if (record?.endpoint && record.pending) void sendAndReschedule',
+    replace: 'if (record?.endpoint && record.pending && [...itemStatesStoredAt(key)][0]) void sendAndReschedule',
     tests: ['test/element/outbox.test.ts'],
   },
   {
+    name: 'a 408 is taken as a refusal: the vote is dropped instead of kept for retry',
+    file: 'src/state/outbox.ts',
+    find: '|| error.status === 408 ||',
+    replace: '||',
+    tests: ['test/element/units.test.ts', 'test/element/endpoint.test.ts'],
+  },
+  {
     name: 'the backoff stops growing at 16 s',
-    file: 'src/endpoint/retry-after.ts',
+    file: 'src/state/outbox.ts',
     find: '2 ** Math.max(0, attempt - 1)',
     replace: '2 ** Math.min(2, Math.max(0, attempt - 1))',
     tests: ['test/element/units.test.ts'],
@@ -76,8 +83,8 @@ export const MUTANTS = [
   {
     name: 'a vote changed while an accepted one is in flight is never sent',
     file: 'src/state/item-state.ts',
-    find: 'if (this.pending && !error?.temporary) return this.deliver();',
-    replace: 'if (this.pending && error && !error.temporary) return this.deliver();',
+    find: 'if (this.pending && !temporary) return this.sendPendingVote(isTemporary);',
+    replace: 'if (this.pending && error && !temporary) return this.sendPendingVote(isTemporary);',
     tests: ['test/element/races.test.ts', 'test/element/outbox.test.ts'],
   },
   {
@@ -90,7 +97,7 @@ export const MUTANTS = [
   {
     name: 'a vote kept for retry is not marked as waiting (no "will be sent" note)',
     file: 'src/state/item-state.ts',
-    find: 'this.undelivered = !!error?.temporary;',
+    find: 'this.undelivered = temporary;',
     replace: 'this.undelivered = false;',
     tests: ['test/element/outbox.test.ts', 'test/element/accessibility.test.ts'],
   },
@@ -119,7 +126,7 @@ export const MUTANTS = [
     name: 'the thanks shows again on a revisit (a vote read from storage counts as cast in this page view)',
     file: 'src/state/item-state.ts',
     find: 'Object.assign(this, { vote: record.vote, votedAt: record.votedAt })',
-    replace: 'Object.assign(this, { vote: record.vote, votedAt: record.votedAt, votedThisView: true })',
+    replace: 'Object.assign(this, { vote: record.vote, votedAt: record.votedAt, votedThisPageView: true })',
     tests: ['test/element/voting.test.ts', 'test/element/storage.test.ts', 'test/element/render.test.ts'],
   },
   {

@@ -4,7 +4,8 @@ import { defaultItemId } from './default-item-id.js';
 import { resolveEndpoint } from '../endpoint/endpoint-client.js';
 import type { EndpointError } from '../endpoint/endpoint-error.js';
 import { DEFAULT_TIMEOUT_MS, type ItemListener, type ItemState } from '../state/item-state.js';
-import { castVote, itemState, startDelivery } from '../state/outbox.js';
+import { itemState } from '../state/item-registry.js';
+import { castVote, startOutbox } from '../state/outbox.js';
 import { whenNearViewport } from './near-viewport.js';
 import type { Counts } from '../protocol/types.js';
 
@@ -23,7 +24,7 @@ export interface ItemHost extends ReactiveControllerHost, HTMLElement {
 export class ItemController implements ReactiveController, ItemListener {
   state!: ItemState;
   /** The reader voted with this element in this page view: it is the one that announces the outcome. */
-  votedHere = false;
+  votedWithThisElement = false;
   #host: ItemHost;
   #binding?: string;
   #lastCounts: Counts | null = null;
@@ -34,7 +35,7 @@ export class ItemController implements ReactiveController, ItemListener {
   }
 
   hostConnected(): void {
-    startDelivery();
+    startOutbox();
     this.hostUpdate();
   }
 
@@ -65,7 +66,7 @@ export class ItemController implements ReactiveController, ItemListener {
   toggle(vote: 'yes' | 'no'): void {
     const previous = this.state.vote;
     const next = previous === vote ? null : vote;
-    this.votedHere = true;
+    this.votedWithThisElement = true;
     castVote(this.state, next);
     this.#dispatch('helpful-vote', { vote: next, previous });
   }

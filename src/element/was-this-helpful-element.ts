@@ -105,10 +105,10 @@ export class WasThisHelpfulElement extends LitElement {
     const summary = this.hideSummary ? nothing : this.summaryLine(strings, language);
     const dir = isRightToLeft(language) ? 'rtl' : nothing;
     if (this.summaryOnly) return html`<div dir=${dir}>${summary}</div>`;
-    const { vote, rejected, votedThisView, undelivered } = this.item.state;
-    const thanks = votedThisView && vote ? `${this.thanks ?? strings.thanks}${undelivered ? ` ${strings.queued}` : ''}` : '';
+    const { vote, rejected, votedThisPageView, undelivered } = this.item.state;
+    const thanks = votedThisPageView && vote ? `${this.thanks ?? strings.thanks}${undelivered ? ` ${strings.queued}` : ''}` : '';
     const message = rejected ? strings.rejected : thanks;
-    const announcement = !this.item.votedHere ? '' : rejected ? message : `${message} ${this.#announcedSummary}`.trim();
+    const announcement = !this.item.votedWithThisElement ? '' : rejected ? message : `${message} ${this.#announcedSummary}`.trim();
     return html`
       <div dir=${dir}>
         <div class="prompt" role="group" aria-labelledby="question">

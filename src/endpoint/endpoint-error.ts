@@ -16,14 +16,4 @@ export class EndpointError extends Error {
   ) {
     super(message);
   }
-
-  /**
-   * A 4xx other than 408 and 429 means the server understood and refused: sending the same vote again
-   * cannot succeed. Everything else (network, timeout, 408, 429, 5xx, a malformed 200) may pass later.
-   */
-  get temporary(): boolean {
-    if (this.kind === 'invalid-item') return false; // never sent: the item id breaks the protocol's limits
-    if (this.kind !== 'http' || this.status === undefined) return true;
-    return !(this.status >= 400 && this.status < 500) || this.status === 408 || this.status === 429;
-  }
 }

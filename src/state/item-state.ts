@@ -34,7 +34,7 @@ export class ItemState implements ItemRecord, CountsRequester {
   counts: Counts | null = null;
   votedAt = 0;
   /** The reader voted in this page view (the thanks message is for them, not for a revisit). */
-  votedThisView = false;
+  votedThisPageView = false;
   /** The last attempt to send the pending vote failed for a reason that may pass: it waits in the outbox. */
   undelivered = false;
   /** The server refused the reader's last vote for good. */
@@ -84,7 +84,7 @@ export class ItemState implements ItemRecord, CountsRequester {
     this.vote = vote;
     this.votedAt = Math.max(Date.now(), this.votedAt + 1);
     this.pending = !!this.endpoint;
-    this.votedThisView = true;
+    this.votedThisPageView = true;
     this.rejected = false;
     this.#saveAndNotify();
   }
@@ -110,11 +110,13 @@ export class ItemState implements ItemRecord, CountsRequester {
   }
 
   /**
-   * Sends the pending vote. Resolves with `true` once delivered, `false` when there was nothing to send
-   * (or a send is already under way), or the error: after a temporary one the vote stays pending; after a
-   * final one the item goes back to the confirmed vote, unless the reader has voted again meanwhile.
+   * Sends the pending vote, if there is one and none is on its way, and takes in the outcome: accepted;
+   * failed for a reason that may pass (`isTemporary`, the outbox's rule), when the vote stays pending; or
+   * refused for good, when the item goes back to the confirmed vote unless the reader has voted again
+   * meanwhile. A vote cast while this one was on its way is sent next. Resolves with `true` once delivered,
+   * `false` when nothing was sent, or the error.
    */
-  async deliver(): Promise<EndpointError | boolean> {
+  async sendPendingVote(isTemporary: (error: EndpointError) => boolean): Promise<EndpointError | boolean> {
     if (!this.endpoint || !this.pending || this.#sending) return false;
     this.#sending = true;
     const sent = this.vote;
@@ -130,14 +132,15 @@ export class ItemState implements ItemRecord, CountsRequester {
     this.#votesSettled += 1;
     // Another tab may have changed the vote meanwhile: the stored record may hold the reader's latest.
     this.#adoptNewerVote(readRecord(this.key));
-    const refused = !!error && !error.temporary && this.vote === sent;
+    const temporary = !!error && isTemporary(error);
+    const refused = !!error && !temporary && this.vote === sent;
     if (refused) this.vote = this.confirmed;
     this.rejected = refused;
-    this.pending = this.vote !== this.confirmed || !!error?.temporary;
-    this.undelivered = !!error?.temporary;
+    this.pending = this.vote !== this.confirmed || temporary;
+    this.undelivered = temporary;
     this.#saveAndNotify();
-    if (error) this.#fail(error, error.temporary);
-    if (this.pending && !error?.temporary) return this.deliver();
+    if (error) this.#fail(error, temporary);
+    if (this.pending && !temporary) return this.sendPendingVote(isTemporary);
     return error ?? true;
   }
 

@@ -1,23 +1,43 @@
 import type { EndpointError } from '../endpoint/endpoint-error.js';
-import { ITEM_KEY_PREFIX, itemKey, readRecord } from '../storage/item-record.js';
-import { ItemState } from './item-state.js';
 import type { Vote } from '../protocol/types.js';
-import { retryDelay } from '../endpoint/retry-after.js';
+import { ITEM_KEY_PREFIX, readRecord } from '../storage/item-record.js';
 import { onStoredChange, storedKeys } from '../storage/safe-storage.js';
+import { itemState, itemStatesStoredAt } from './item-registry.js';
+import type { ItemState } from './item-state.js';
 
-/** Every item state of this page, by storage key. */
-const states = new Map<string, ItemState>();
+/**
+ * The outbox: votes the endpoint has not accepted yet wait in their items' stored records (localStorage) and
+ * are sent again on the next page load, when the browser comes back online, and, while the page stays open,
+ * after a backoff. Which failures are worth another try, how long to wait, and when to try are decided here.
+ */
+
+const FIRST_RETRY_MS = 4_000;
+const LONGEST_RETRY_MS = 5 * 60_000;
+
 let failedAttempts = 0;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let retryAt = 0;
 let started = false;
 
-/** The shared state of one item of one endpoint (`null`: local-only), created on first use. */
-export function itemState(endpoint: string | null, id: string): ItemState {
-  const key = itemKey(endpoint, id);
-  let state = states.get(key);
-  if (!state) states.set(key, (state = new ItemState(endpoint, id)));
-  return state;
+/**
+ * The retry rule. A 4xx other than 408 and 429 means the server understood and refused: sending the same
+ * vote again cannot succeed. Everything else (network, timeout, 408, 429, 5xx, a malformed 200) may pass.
+ */
+export function isTemporary(error: EndpointError): boolean {
+  if (error.kind === 'invalid-item') return false; // never sent: the item id breaks the protocol's limits
+  if (error.kind !== 'http' || error.status === undefined) return true;
+  return !(error.status >= 400 && error.status < 500) || error.status === 408 || error.status === 429;
+}
+
+/**
+ * The backoff: milliseconds before the `attempt`-th retry (1-based), doubling from a few seconds up to five
+ * minutes, or what the server asked for with `Retry-After` (capped the same way).
+ */
+export function retryDelay(attempt: number, retryAfterSeconds?: number): number {
+  if (retryAfterSeconds !== undefined) return Math.min(LONGEST_RETRY_MS, Math.max(0, retryAfterSeconds * 1000));
+  const backoff = FIRST_RETRY_MS * 2 ** Math.max(0, attempt - 1);
+  // Up to 20% jitter, so that readers cut off together do not all come back in the same second.
+  return Math.min(LONGEST_RETRY_MS, backoff) * (1 - Math.random() * 0.2);
 }
 
 /** One retry for the whole outbox, at the later of what is scheduled and what this failure asks for. */
@@ -26,45 +46,46 @@ function scheduleRetry(error: EndpointError): void {
   if (retryTimer !== undefined && retryAt >= at) return;
   clearTimeout(retryTimer);
   retryAt = at;
-  retryTimer = setTimeout(deliverOutbox, at - Date.now());
+  retryTimer = setTimeout(sendOutbox, at - Date.now());
 }
 
-async function deliver(state: ItemState): Promise<void> {
-  const result = await state.deliver();
+/** Sends one item's pending vote; a success starts the backoff afresh, a temporary failure schedules a retry. */
+async function sendAndReschedule(state: ItemState): Promise<void> {
+  const result = await state.sendPendingVote(isTemporary);
   if (result === true) failedAttempts = 0;
-  else if (result && result.temporary) scheduleRetry(result);
+  else if (result && isTemporary(result)) scheduleRetry(result);
 }
 
 /** Sends every vote still waiting in the outbox, this page's items or not. */
-function deliverOutbox(): void {
+function sendOutbox(): void {
   clearTimeout(retryTimer);
   retryTimer = undefined;
   for (const key of storedKeys(ITEM_KEY_PREFIX)) {
     const record = readRecord(key);
-    if (record?.endpoint && record.pending) void deliver(itemState(record.endpoint, record.id));
+    if (record?.endpoint && record.pending) void sendAndReschedule(itemState(record.endpoint, record.id));
   }
 }
 
-/** The reader's vote: shown at once by every element of the item, then delivered (or queued). */
+/** The reader's vote: shown at once by every element of the item, then sent (or kept in the outbox). */
 export function castVote(state: ItemState, vote: Vote): void {
   state.cast(vote);
-  void deliver(state);
+  void sendAndReschedule(state);
 }
 
 /**
- * Starts delivery once per page: the outbox left by earlier page views goes out now, again whenever the
- * browser comes back online, and other tabs' votes show up here through the `storage` event.
+ * Starts the outbox once per page: what earlier page views left goes out now, again whenever the browser
+ * comes back online, and other tabs' votes show up here through the `storage` event.
  */
-export function startDelivery(): void {
+export function startOutbox(): void {
   if (started) return;
   started = true;
-  addEventListener('online', deliverOutbox);
+  addEventListener('online', sendOutbox);
   onStoredChange((key) => {
     // `null`: another tab cleared the storage; every item reads its (now empty) record again.
-    for (const state of key === null ? states.values() : [states.get(key)]) {
+    for (const state of itemStatesStoredAt(key)) {
       state?.restore();
       state?.changed();
     }
   });
-  queueMicrotask(deliverOutbox);
+  queueMicrotask(sendOutbox);
 }

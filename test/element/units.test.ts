@@ -4,7 +4,7 @@ import { countsUrl } from '../../src/endpoint/endpoint-client.js';
 import { EndpointError } from '../../src/endpoint/endpoint-error.js';
 import { parseCountsResponse, parseItemCounts } from '../../src/protocol/responses.js';
 import { isItemId } from '../../src/protocol/validation.js';
-import { retryDelay } from '../../src/endpoint/retry-after.js';
+import { isTemporary, retryDelay } from '../../src/state/outbox.js';
 import { formatSummary } from '../../src/i18n/format-summary.js';
 
 describe('retry delays', () => {
@@ -26,7 +26,7 @@ describe('retry delays', () => {
 
 describe('failure kinds', () => {
   const temporary = (status?: number, kind: 'http' | 'network' | 'timeout' | 'invalid-response' = 'http') =>
-    new EndpointError('x', kind, status).temporary;
+    isTemporary(new EndpointError('x', kind, status));
   it('treat 4xx other than 408 and 429 as final, everything else as temporary', () => {
     expect([400, 403, 404, 405, 413, 415, 422].map((status) => temporary(status))).to.deep.equal(Array(7).fill(false));
     expect([408, 429, 500, 502, 503].map((status) => temporary(status))).to.deep.equal(Array(5).fill(true));
