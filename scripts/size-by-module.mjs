@@ -11,7 +11,11 @@ import { gzipSync } from 'node:zlib';
 
 const [{ output }] = await build({
   logLevel: 'silent',
-  build: { write: false, rolldownOptions: { output: { minify: false } } },
+  build: {
+    write: false,
+    lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'entry.js' },
+    rolldownOptions: { output: { minify: false } },
+  },
 });
 // Without its `export` line, which would name what a variant removes (esbuild's transform keeps unused code).
 const entry = output.find((chunk) => chunk.type === 'chunk' && chunk.isEntry).code.replace(/^export \{[^}]*\};?$/m, '');

@@ -1,5 +1,4 @@
+// `was-this-helpful-widget`: registers `<was-this-helpful>` and exports its class and types.
 import './define.js';
 
-export { WasThisHelpfulElement } from './element/was-this-helpful-element.js';
-export { EndpointError, type EndpointErrorKind } from './endpoint/endpoint-error.js';
-export type { Counts, ItemCounts, Vote, VoteRequest } from './protocol/types.js';
+export * from './element/index.js';

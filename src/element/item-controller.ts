@@ -3,6 +3,7 @@ import { sameCounts } from '../state/counts.js';
 import { defaultItemId } from './default-item-id.js';
 import { resolveEndpoint } from '../endpoint/endpoint-client.js';
 import type { EndpointError } from '../endpoint/endpoint-error.js';
+import type { HelpfulEventDetails } from './events.js';
 import { DEFAULT_TIMEOUT_MS, type ItemListener, type ItemState } from '../state/item-state.js';
 import { itemState } from '../state/item-registry.js';
 import { castVote, startOutbox } from '../state/outbox.js';
@@ -83,7 +84,7 @@ export class ItemController implements ReactiveController, ItemListener {
     this.#dispatch('helpful-error', { error, queued });
   }
 
-  #dispatch(type: string, detail: object): void {
+  #dispatch<Name extends keyof HelpfulEventDetails>(type: Name, detail: Omit<HelpfulEventDetails[Name], 'itemId'>): void {
     const event = new CustomEvent(type, { detail: { itemId: this.state.id, ...detail }, bubbles: true, composed: true });
     this.#host.dispatchEvent(event);
   }

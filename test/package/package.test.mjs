@@ -5,7 +5,7 @@
  * against that installed server.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +102,28 @@ describe('the packed package, installed in an empty project', () => {
   it('prints its version', () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     assert.equal(npm(['exec', '--offline', '--', NAME, '--version'], project).trim(), version);
+  });
+
+  it('types its events, its tag and its entry points for TypeScript users', () => {
+    writeFileSync(join(project, 'typed.ts'), `
+      import 'was-this-helpful-widget';
+      import { WasThisHelpfulElement, type HelpfulVoteDetail } from 'was-this-helpful-widget/element';
+      import 'was-this-helpful-widget/define';
+      const element: WasThisHelpfulElement = document.createElement('was-this-helpful');
+      element.addEventListener('helpful-vote', (event) => {
+        const vote: 'yes' | 'no' | null = event.detail.vote;
+        const detail: HelpfulVoteDetail = event.detail;
+        return [vote, detail];
+      });
+      document.addEventListener('helpful-error', (event) => event.detail.error.kind === 'timeout' && event.detail.queued);
+      document.body.addEventListener('helpful-counts', (event) => event.detail.yes + event.detail.no);
+      // @ts-expect-error: the detail of helpful-vote has no such field
+      element.addEventListener('helpful-vote', (event) => event.detail.votes);
+    `);
+    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+    const args = ['--noEmit', '--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2022,dom', 'typed.ts'];
+    const { status, stdout } = spawnSync(process.execPath, [tsc, ...args], { cwd: project, encoding: 'utf8' });
+    assert.equal(status, 0, stdout);
   });
 
   for (const [way, path, item, choice] of [
