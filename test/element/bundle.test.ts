@@ -34,7 +34,11 @@ describe('the self-contained bundle (npm run build)', () => {
   });
 
   it('leaves lit external in the npm entry, so bundler users get one copy of Lit', async () => {
-    const source = await (await fetch('/dist/was-this-helpful.js')).text();
-    expect(source).to.match(/from\s*["']lit["']/);
+    // The entry and the modules it imports (the shared module of the entry, /element and /define).
+    const entry = await (await fetch('/dist/was-this-helpful.js')).text();
+    const imported = [...entry.matchAll(/(?:from|import)\s*["']\.\/([^"']+)["']/g)].map((match) => match[1]);
+    const sources = [entry, ...(await Promise.all(imported.map(async (file) => (await fetch(`/dist/${file}`)).text())))];
+    expect(sources.some((source) => /from\s*["']lit["']/.test(source))).to.equal(true);
+    expect(sources.some((source) => source.includes('ShadyCSS')), 'Lit itself is bundled in').to.equal(false);
   });
 });
