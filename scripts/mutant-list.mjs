@@ -233,16 +233,16 @@ export const MUTANTS = [
   {
     name: 'the command line\'s rate limit defaults to 61 votes a minute',
     file: 'src/server/node/serve-options.ts',
-    find: "values['rate-limit'] ?? '60'",
+    find: "values['rate-limit'] ?? String(DEFAULT_RATE_LIMIT)",
     replace: "values['rate-limit'] ?? '61'",
     tests: ['test/server/operations.test.mjs'],
   },
   {
-    name: 'createVotesApp\'s rate limit defaults to 61 votes a minute',
-    file: 'src/server/http/votes-app.ts',
-    find: 'rateLimit = 60,',
-    replace: 'rateLimit = 61,',
-    tests: ['test/server/handler.test.mjs'],
+    name: 'the rate limit defaults to 61 votes a minute (createVotesApp and the command line)',
+    file: 'src/server/http/rate-limit.ts',
+    find: 'DEFAULT_RATE_LIMIT = 60;',
+    replace: 'DEFAULT_RATE_LIMIT = 61;',
+    tests: ['test/server/handler.test.mjs', 'test/server/operations.test.mjs'],
   },
   {
     name: '/healthz says healthy when the store says it is not',
@@ -253,8 +253,8 @@ export const MUTANTS = [
   },
   {
     name: 'CORS answers any origin, not only the configured ones',
-    file: 'src/server/http/votes-app.ts',
-    find: 'if (anyOrigin || (origin !== undefined && corsOrigins.includes(origin))) return allowed(c, next);',
+    file: 'src/server/http/cors.ts',
+    find: 'if (anyOrigin || (origin !== undefined && origins.includes(origin))) return allowed(c, next);',
     replace: 'if (anyOrigin || origin !== undefined) return allowed(c, next);',
     tests: ['test/server/operations.test.mjs', 'test/server/abuse.test.mjs'],
   },
@@ -274,7 +274,7 @@ export const MUTANTS = [
   },
   {
     name: 'a busy store\'s 503 carries no Retry-After',
-    file: 'src/server/http/votes-app.ts',
+    file: 'src/server/http/errors.ts',
     find: "c.header('Retry-After', '1');",
     replace: '',
     tests: ['test/server/sqlite.test.mjs'],

@@ -1,8 +1,7 @@
 import type { VoteRequest } from '../../protocol/types.js';
+import { BadRequest } from './errors.js';
 import { isVote, isVoterId, itemIdProblem, MAX_ID_CODE_POINTS, MAX_ITEMS_PER_REQUEST, type ItemIdProblem } from '../../protocol/validation.js';
 
-/** A thrown validation failure: its message goes back to the client with a 400. */
-export class BadRequest extends Error {}
 
 const ITEM_ID_PROBLEMS: Record<ItemIdProblem, string> = {
   length: `must be 1 to ${MAX_ID_CODE_POINTS} characters long`,

@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { forwardedClientAddress } from '../http/client-address.js';
-import { createVotesApp, HEALTH_PATH, VOTES_PATH } from '../http/votes-app.js';
-import { readNodeBody } from './node-body.js';
+import { HEALTH_PATH, VOTES_PATH } from '../http/votes-app.js';
 import { readNodeHeader } from './node-header.js';
+import { createNodeVotesApp } from './node-votes-app.js';
 import { createNodeServer } from './node-server.js';
 import { parseServeOptions, USAGE, UsageError, type ServeOptions } from './serve-options.js';
 import { SchemaTooNew } from '../stores/schema-version.js';
@@ -64,7 +64,7 @@ async function serveCommand(args: string[]): Promise<void> {
   const staticFiles = readStaticFiles(options);
   const store = await openStore(options);
   const connectionAddress = (c: Context) => getConnInfo(c).remote.address;
-  const app = createVotesApp({
+  const app = createNodeVotesApp({
     store,
     corsOrigins: options.corsOrigins,
     rateLimit: options.rateLimit,
@@ -72,9 +72,6 @@ async function serveCommand(args: string[]): Promise<void> {
     clientAddress: options.trustProxy > 0
       ? (c) => forwardedClientAddress(readNodeHeader(c, 'X-Forwarded-For'), options.trustProxy) ?? connectionAddress(c)
       : connectionAddress,
-    readBody: readNodeBody,
-    readHeader: readNodeHeader,
-    platformSendsNoSniff: true,
   });
   const server = createNodeServer({ fetch: app.fetch, hostname: options.host, staticFiles });
   server.listen(options.port, options.host, () => {

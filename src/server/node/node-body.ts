@@ -1,12 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
-import { PayloadTooLarge } from '../http/votes-app.js';
-import { BadRequest, decodeBody } from '../http/parse-request.js';
+import { BadRequest, PayloadTooLarge } from '../http/errors.js';
+import { decodeBody } from '../http/parse-request.js';
 
 /**
  * Reads a request body straight from Node's `IncomingMessage` (which @hono/node-server passes as
- * `c.env.incoming`), stopping at `limit` bytes. Going through the web `Request` costs a ReadableStream
- * per request, and was the largest cost of a vote. Bytes that are not UTF-8 are a 400, as in `decodeBody`.
+ * `c.env.incoming`), stopping at `limit` bytes, without the ReadableStream per request that the web
+ * `Request` would build (BENCHMARKS.md has what it saves). Bytes that are not UTF-8 are a 400, as in
+ * `decodeBody`.
  */
 export function readNodeBody(c: Context, limit: number): Promise<string> {
   const incoming = (c.env as { incoming: IncomingMessage }).incoming;

@@ -7,8 +7,7 @@ const HTTP_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 /**
  * Reads one request header straight from Node's raw header list (the Node adapter passes the request as
  * `c.env.incoming`), giving what `Headers#get` gives: every value of that name, trimmed, joined by ", ".
- * Asking the adapter's web `Request` instead builds a `Headers` of every header of the request, a tenth of
- * the time a vote takes without its store.
+ * Asking the adapter's web `Request` instead builds a `Headers` of every header of the request first.
  */
 export function readNodeHeader(c: Context, name: string): string | undefined {
   const raw = (c.env as { incoming: IncomingMessage }).incoming.rawHeaders;

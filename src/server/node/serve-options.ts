@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_RATE_LIMIT } from '../http/rate-limit.js';
 
 /** The settings of `was-this-helpful serve`. */
 export interface ServeOptions {
@@ -81,7 +82,7 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): Serve
     // --db on the command line beats DATABASE_URL from the environment.
     databaseUrl: values['database-url'] ?? (values.db === undefined ? env.DATABASE_URL || undefined : undefined),
     corsOrigins: values['cors-origin'] ?? [],
-    rateLimit: integer(values['rate-limit'] ?? '60', '--rate-limit', 0, 1_000_000),
+    rateLimit: integer(values['rate-limit'] ?? String(DEFAULT_RATE_LIMIT), '--rate-limit', 0, 1_000_000),
     trustProxy: integer(values['trust-proxy'] ?? '0', '--trust-proxy', 0, 10),
     staticDir: values.static,
     staticCsp: values['static-csp'],

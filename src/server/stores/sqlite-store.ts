@@ -37,8 +37,7 @@ const BUSY_TIMEOUT_MS = 5000;
 /**
  * Pages the WAL grows to before a commit copies them back into the database file (SQLite's default is
  * 1,000). A checkpoint fsyncs twice and copies each page it finds once however often the WAL has it, so
- * four times fewer of them took a quarter of the time a vote spends in SQLite (15.4 to 13.5 µs a vote in
- * batches of 6) for a WAL of up to 16 MB.
+ * fewer checkpoints make votes cheaper, for a WAL of up to 16 MB (BENCHMARKS.md).
  */
 const CHECKPOINT_PAGES = 4000;
 
@@ -71,8 +70,7 @@ interface Pending {
  * The embedded store: one SQLite file in WAL mode with `synchronous = NORMAL`. A vote is in the WAL file
  * (handed to the operating system) before it is acknowledged, so killing the process loses nothing; the
  * WAL is fsync'd at checkpoints, so a power loss can lose the last acknowledged votes but never corrupts
- * the file. (`FULL`, an fsync per commit, measured at 0.16 of the ceiling for votes against 0.28: see
- * BENCHMARKS.md.) Per-voter votes and per-item tallies change in one transaction, so the tallies always
+ * the file. (`FULL`, an fsync per commit, costs about 40% of the votes per second: BENCHMARKS.md.) Per-voter votes and per-item tallies change in one transaction, so the tallies always
  * equal the sum of current votes. Votes that arrive in the same turn of the event loop are committed in one
  * transaction, each answered with the counts right after it; if that transaction fails, each is tried alone,
  * so one vote SQLite refuses fails no other.
@@ -115,8 +113,8 @@ export class SqliteStore implements VoteStore {
          ON CONFLICT (item, voter) DO UPDATE SET vote = excluded.vote, updated_at = excluded.updated_at`,
       ),
       remove: this.db.prepare('DELETE FROM votes WHERE item = ? AND voter = ?'),
-      // No RETURNING: SQLite runs an UPDATE with RETURNING under a statement journal, whose 64 KiB buffer,
-      // allocated and freed at each vote, took a third of a commit's time.
+      // No RETURNING: SQLite runs an UPDATE with RETURNING under a statement journal, whose 64 KiB buffer
+      // would be allocated and freed at each vote.
       adjust: this.db.prepare<[number, number, string]>('UPDATE tallies SET yes = yes + ?, no = no + ? WHERE item = ?'),
       // Only for an item's first vote, when `adjust` found no row (not an upsert: a CHECK applies to the
       // candidate row before ON CONFLICT, so an upsert cannot take a -1).
@@ -215,8 +213,8 @@ export class SqliteStore implements VoteStore {
 
   private noticeOthersCommits(): void {
     if (this.checkedThisTurn) return;
-    // Reading data_version opens a read transaction (about 1.4 µs here, a large part of a cached GET), so
-    // it is read once per turn of the event loop: a read can miss another process's vote only if that vote
+    // Reading data_version opens a read transaction, a large part of the cost of a GET answered from the
+    // cache, so it is read once per turn of the event loop: a read can miss another process's vote only if that vote
     // committed during the same turn, and the next turn sees it.
     this.checkedThisTurn = true;
     setImmediate(() => (this.checkedThisTurn = false));
