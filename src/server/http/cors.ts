@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 
 /**
@@ -7,7 +7,7 @@ import { cors } from 'hono/cors';
  * headers whatever the origin, so an origin not given gets none at all: its preflight is answered like a
  * plain `OPTIONS`.
  */
-export function corsForOrigins(origins: readonly string[], readHeader: (c: Context, name: string) => string | undefined): MiddlewareHandler {
+export function corsForOrigins(origins: readonly string[]): MiddlewareHandler {
   const anyOrigin = origins.includes('*');
   const allowed = cors({
     origin: anyOrigin ? '*' : [...origins],
@@ -18,7 +18,7 @@ export function corsForOrigins(origins: readonly string[], readHeader: (c: Conte
     maxAge: 86_400,
   });
   return async (c, next) => {
-    const origin = readHeader(c, 'Origin');
+    const origin = c.req.header('Origin');
     if (anyOrigin || (origin !== undefined && origins.includes(origin))) return allowed(c, next);
     if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: 'GET, POST, OPTIONS', Vary: 'Origin' });
     await next();

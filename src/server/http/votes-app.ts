@@ -30,9 +30,8 @@ export interface VotesHandlerOptions {
 }
 
 /**
- * How a platform adapter reads requests and writes answers where it has a faster way than the web `Request`
- * and `Response` (the Node adapter, `src/server/node/node-votes-app.ts`). Not public: a deployment
- * configures `VotesHandlerOptions`, and each part falls back to the web standard.
+ * How a platform adapter reads a request body where it has a faster way than the web `Request` (the Node
+ * adapter, `src/server/node/node-votes-app.ts`). Not public: a deployment configures `VotesHandlerOptions`.
  */
 export interface PlatformAccess {
   /**
@@ -40,10 +39,6 @@ export interface PlatformAccess {
    * it is not UTF-8. Without it the body is read through `Request`, behind Hono's body limit.
    */
   readBody?: (c: Context, limit: number) => Promise<string>;
-  /** One request header, as `Headers#get` gives it. Without it, `c.req.header`. */
-  readHeader?: (c: Context, name: string) => string | undefined;
-  /** The platform adds `X-Content-Type-Options: nosniff` to every answer itself. */
-  sendsNoSniff?: boolean;
 }
 
 /** The query of a request's URL with its `?`, or `''`: what a GET's answer depends on, besides the counts. */
@@ -63,15 +58,12 @@ function isJsonType(header = ''): boolean {
 export function buildVotesApp(options: VotesHandlerOptions, platform: PlatformAccess = {}): Hono {
   const { store, corsOrigins = [], rateLimit = DEFAULT_RATE_LIMIT, clientAddress = () => undefined } = options;
   const { readBody } = platform;
-  const header = platform.readHeader ?? ((c: Context, name: string) => c.req.header(name));
-  const noSniff = platform.sendsNoSniff ? undefined : NO_SNIFF;
-  // A new object per answer: Hono hands a lone header's object on to the Node adapter, which adds
-  // Content-Length to it.
-  const jsonAnswer = () => ({ 'Content-Type': 'application/json', ...noSniff });
+  // A new object per answer: Hono may hand the object on to the Node adapter, which adds Content-Length to it.
+  const jsonAnswer = () => ({ 'Content-Type': 'application/json', ...NO_SNIFF });
   const tooLarge = `The body is over ${MAX_BODY_BYTES} bytes`;
   const app = new Hono();
 
-  if (corsOrigins.length > 0) app.use(VOTES_PATH, corsForOrigins(corsOrigins, header));
+  if (corsOrigins.length > 0) app.use(VOTES_PATH, corsForOrigins(corsOrigins));
   if (rateLimit > 0) app.post(VOTES_PATH, rateLimitVotes(rateLimit, clientAddress));
   if (!readBody) app.post(VOTES_PATH, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorAnswer(c, 413, tooLarge) }));
 
@@ -83,9 +75,9 @@ export function buildVotesApp(options: VotesHandlerOptions, platform: PlatformAc
   });
 
   app.post(VOTES_PATH, async (c) => {
-    if (!isJsonType(header(c, 'Content-Type'))) return errorAnswer(c, 415, 'Send votes as Content-Type: application/json');
+    if (!isJsonType(c.req.header('Content-Type'))) return errorAnswer(c, 415, 'Send votes as Content-Type: application/json');
     const request = parseVoteRequest(readBody ? await readBody(c, MAX_BODY_BYTES) : decodeBody(await c.req.arrayBuffer()));
-    return c.json(await store.vote(request), 200, noSniff);
+    return c.json(await store.vote(request), 200, NO_SNIFF);
   });
 
   app.all(VOTES_PATH, (c) => {

@@ -4,7 +4,6 @@ import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { forwardedClientAddress } from '../http/client-address.js';
 import { HEALTH_PATH, VOTES_PATH } from '../http/votes-app.js';
-import { readNodeHeader } from './node-header.js';
 import { createNodeVotesApp } from './node-votes-app.js';
 import { createNodeServer } from './node-server.js';
 import { parseServeOptions, USAGE, UsageError, type ServeOptions } from './serve-options.js';
@@ -70,7 +69,7 @@ async function serveCommand(args: string[]): Promise<void> {
     rateLimit: options.rateLimit,
     // Without --trust-proxy, X-Forwarded-For is never read: any client could write it.
     clientAddress: options.trustProxy > 0
-      ? (c) => forwardedClientAddress(readNodeHeader(c, 'X-Forwarded-For'), options.trustProxy) ?? connectionAddress(c)
+      ? (c) => forwardedClientAddress(c.req.header('X-Forwarded-For'), options.trustProxy) ?? connectionAddress(c)
       : connectionAddress,
   });
   const server = createNodeServer({ fetch: app.fetch, hostname: options.host, staticFiles });

@@ -14,7 +14,7 @@ export interface NodeServerOptions {
 
 /**
  * Node's HTTP server for `was-this-helpful serve`: every answer carries `X-Content-Type-Options: nosniff`
- * (set on Node's response, where it costs Hono nothing: see `PlatformAccess.sendsNoSniff`), the files of `--static`
+ * (set on Node's response, so that static files and Node's own answers carry it too), the files of `--static`
  * are answered from memory, everything else goes to the API through the Hono adapter, and what neither
  * reaches (Node's parser errors, a URL the adapter cannot build) still gets a JSON error.
  */

@@ -12,7 +12,7 @@ async function post(server, headerLines, n) {
   return parseResponses(bytes)[0].status;
 }
 
-describe('request headers read from Node\'s raw header list', () => {
+describe('request headers', () => {
   it('join repeated lines as the web Headers does, so that two Content-Types are one that is not JSON', async () => {
     const server = await startServer(['--db', tempDb(), '--rate-limit', '0']);
     try {
