@@ -20,7 +20,7 @@ describe('layout stability (Chromium, Layout Instability API)', () => {
     await page.addInitScript(() => {
       window.__shifts = [];
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.__shifts.push({ value: entry.value, at: entry.startTime, input: entry.hadRecentInput, sources: entry.sources.map((s) => [s.node?.nodeName, s.node?.parentNode?.host?.outerHTML?.slice(0, 80) ?? s.node?.outerHTML?.slice(0, 80), JSON.stringify(s.previousRect), JSON.stringify(s.currentRect)]) });
+        for (const entry of /** @type {any[]} */ (list.getEntries())) window.__shifts.push({ value: entry.value, at: entry.startTime, input: entry.hadRecentInput, sources: entry.sources.map((s) => [s.node?.nodeName, s.node?.parentNode?.host?.outerHTML?.slice(0, 80) ?? s.node?.outerHTML?.slice(0, 80), JSON.stringify(s.previousRect), JSON.stringify(s.currentRect)]) });
       }).observe({ type: 'layout-shift', buffered: true });
     });
     let countsAnsweredAt = 0;
@@ -33,7 +33,7 @@ describe('layout stability (Chromium, Layout Instability API)', () => {
     await page.goto(`${demo.server.url}/`);
     const paintedAt = await page.evaluate(async () => {
       await customElements.whenDefined('was-this-helpful');
-      await Promise.all([...document.querySelectorAll('was-this-helpful')].map((el) => el.updateComplete));
+      await Promise.all([...document.querySelectorAll('was-this-helpful')].map((el) => /** @type {any} */ (el).updateComplete));
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       return performance.now();
     });

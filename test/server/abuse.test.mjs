@@ -80,7 +80,10 @@ describe('CORS for an origin that is not configured', () => {
   after(() => Promise.all([open.stop(), limited.stop()]));
 
   const corsHeaders = (response) => [...response.headers.keys()].filter((name) => name.startsWith('access-control-'));
-  /** `[what, send, the status expected without a rate limit]` for each kind of answer. */
+  /**
+   * `[what, send, the status expected without a rate limit]` for each kind of answer.
+   * @returns {Array<[string, () => Promise<Response>, number]>}
+   */
   const requests = (server, origin) => [
     ['preflight', () => fetch(`${server.url}/api/votes`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } }), 204],
     ['GET', () => fetch(`${server.url}/api/votes?item=cors`, { headers: { Origin: origin } }), 200],

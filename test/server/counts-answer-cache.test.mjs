@@ -80,7 +80,8 @@ describe('the answer cache on its own', () => {
   it('keeps no answer that a request begun before the revision moved computes after it', async () => {
     let revision = 0;
     const cache = new CountsAnswerCache(() => revision);
-    let finish;
+    /** @type {(answer: string) => void} */
+    let finish = () => {};
     const slow = cache.answer('?item=slow', () => new Promise((resolve) => (finish = resolve)));
     revision++;
     assert.equal(await cache.answer('?item=other', async () => 'fresh'), 'fresh');

@@ -22,8 +22,10 @@ for (const store of storesUnderTest) {
       let serviceBack; // a promise, from the moment of the kill until the instances are up again
       let crash;
       const crashAndRestart = async (progress) => {
-        let markServiceBack;
-        let giveUp;
+        /** @type {(value?: unknown) => void} */
+        let markServiceBack = () => {};
+        /** @type {(error: unknown) => void} */
+        let giveUp = () => {};
         serviceBack = new Promise((resolve, reject) => ([markServiceBack, giveUp] = [resolve, reject]));
         serviceBack.catch(() => {}); // the voters waiting on it report it
         try {

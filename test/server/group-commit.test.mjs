@@ -57,15 +57,16 @@ describe('votes committed together in one SQLite transaction', () => {
         store.vote({ id: 'good', vote: 'yes', voter: voter(2) }),
       ]);
       assert.deepEqual(results.map((result) => result.status), ['fulfilled', 'rejected', 'fulfilled']);
-      assert.match(String(results[1].reason), /CHECK constraint failed/);
-      assert.deepEqual([results[0].value, results[2].value], [{ id: 'good', yes: 1, no: 0 }, { id: 'good', yes: 2, no: 0 }]);
+      const [first, refused, third] = /** @type {[PromiseFulfilledResult<unknown>, PromiseRejectedResult, PromiseFulfilledResult<unknown>]} */ (results);
+      assert.match(String(refused.reason), /CHECK constraint failed/);
+      assert.deepEqual([first.value, third.value], [{ id: 'good', yes: 1, no: 0 }, { id: 'good', yes: 2, no: 0 }]);
       assert.deepEqual(await store.counts(['good', 'broken']), [{ id: 'good', yes: 2, no: 0 }, { id: 'broken', yes: 0, no: 0 }]);
     } finally {
       await store.close();
     }
     const db = new Database(file, { readonly: true });
     try {
-      assert.deepEqual(db.prepare("SELECT voter FROM votes WHERE item = 'good' ORDER BY voter").all().map((row) => row.voter), [voter(1), voter(2)]);
+      assert.deepEqual(db.prepare("SELECT voter FROM votes WHERE item = 'good' ORDER BY voter").all().map((row) => /** @type {{ voter: string }} */ (row).voter), [voter(1), voter(2)]);
     } finally {
       db.close();
     }

@@ -50,6 +50,7 @@ describe('answers outside the API\'s routes', () => {
     });
   }
 
+  /** @type {Array<[string, string, number]>} */
   const parserRefuses = [
     ['a header name with a space', 'GET / HTTP/1.1\r\nHost: x\r\nBad Name: 1\r\n\r\n', 400],
     ['a request line that is not HTTP', 'HELLO\r\n\r\n', 400],

@@ -194,7 +194,7 @@ describe('the files of --static', () => {
   });
 
   it('gzips only for a client that accepts gzip', async () => {
-    for (const [header, gzip] of [['gzip', true], ['GZIP;q=0.5', true], ['*', true], ['gzip;q=0', false], ['deflate, br', false], ['identity', false], ['*, gzip;q=0', false], ['gzip;q=abc', false]]) {
+    for (const [header, gzip] of /** @type {Array<[string, boolean]>} */ ([['gzip', true], ['GZIP;q=0.5', true], ['*', true], ['gzip;q=0', false], ['deflate, br', false], ['identity', false], ['*, gzip;q=0', false], ['gzip;q=abc', false]])) {
       const [response] = await exchange(server, request('GET', '/app.js', { 'Accept-Encoding': header }));
       assert.equal(response.headers.get('content-encoding'), gzip ? 'gzip' : undefined, header);
     }

@@ -11,6 +11,9 @@ export const demoArgs = (csp = DEMO_CSP) => ['--static', 'demo', '--static-csp',
  * Registers before/after hooks that run `was-this-helpful serve --static demo` (under `csp`, the demo's
  * own policy unless told otherwise) on a fresh SQLite file and launch Debian's Chromium. The returned
  * object's `server` may be replaced by a test (a restart).
+ *
+ * @param {string[]} [serverArgs]
+ * @param {{ seed?: (server: any) => Promise<void>, csp?: string }} [options]
  */
 export function demoServer(serverArgs = [], { seed, csp } = {}) {
   const context = { browser: undefined, server: undefined, db: tempDb() };

@@ -163,7 +163,11 @@ export function requestGenerator(random) {
     return { transport, method, route, target, query, headers, body: body ?? Buffer.alloc(0), headOnly: method === 'HEAD', what: `${method} ${route}` };
   }
 
-  /** The bytes of a raw request, with framing as asked. */
+  /**
+   * The bytes of a raw request, with framing as asked.
+   * @param {{ method: string, target: string, headers: string[][], body: Buffer }} request
+   * @param {{ chunked?: boolean, version?: string, host?: boolean, lineEnd?: string, contentLength?: number }} [framing]
+   */
   function serialize(request, { chunked = false, version = 'HTTP/1.1', host = true, lineEnd = '\r\n', contentLength } = {}) {
     const lines = [`${request.method} ${request.target} ${version}`];
     if (host) lines.push('Host: 127.0.0.1');
@@ -187,7 +191,7 @@ export function requestGenerator(random) {
   /** A raw request that is not well-formed HTTP: every answer to it must be a 4xx. */
   function brokenRequest() {
     const request = httpRequest('raw');
-    const broken = { ...request, broken: true };
+    const broken = { ...request, broken: true, incomplete: false };
     const kind = int(13);
     let bytes;
     switch (kind) {

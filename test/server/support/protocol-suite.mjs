@@ -139,7 +139,7 @@ export function protocolSuite(storeName, storeArgs) {
     it('answers 413 to a chunked body over 8 KiB that announces no length', async () => {
       const big = new TextEncoder().encode(JSON.stringify({ id: 'x', vote: 'yes', voter: voter(), padding: 'p'.repeat(9 * 1024) }));
       const stream = new ReadableStream({ start(controller) { controller.enqueue(big); controller.close(); } });
-      const response = await fetch(`${server.url}/api/votes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: stream, duplex: 'half' });
+      const response = await fetch(`${server.url}/api/votes`, /** @type {RequestInit} */ ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: stream, duplex: 'half' }));
       assert.equal(response.status, 413);
     });
 

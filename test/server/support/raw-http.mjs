@@ -25,7 +25,7 @@ export function sendRaw(port, bytes, { timeout = 10_000, halfClose = false } = {
     const timer = setTimeout(() => finish({ error: `no end of answer within ${timeout} ms` }), timeout);
     socket.on('data', (chunk) => chunks.push(chunk));
     // A reset after the answer is how some rejections end; what was read still counts.
-    socket.on('error', (error) => finish(chunks.length > 0 ? { bytes: Buffer.concat(chunks) } : { error: error.code }));
+    socket.on('error', (/** @type {NodeJS.ErrnoException} */ error) => finish(chunks.length > 0 ? { bytes: Buffer.concat(chunks) } : { error: error.code }));
     socket.on('close', () => finish({ bytes: Buffer.concat(chunks) }));
     if (halfClose) socket.end(bytes);
     else socket.write(bytes);

@@ -53,7 +53,7 @@ export function startServer(args = [], { env = {} } = {}) {
 export async function startServers(count, args, options) {
   const results = await Promise.allSettled(Array.from({ length: count }, () => startServer(args, options)));
   const failed = results.find((result) => result.status === 'rejected');
-  if (!failed) return results.map((result) => result.value);
+  if (!failed) return results.map((result) => /** @type {PromiseFulfilledResult<any>} */ (result).value);
   await Promise.all(results.filter((result) => result.status === 'fulfilled').map((result) => result.value.stop()));
   throw failed.reason;
 }

@@ -56,6 +56,9 @@ export const votesByPair = (rows) => new Map(rows.map((row) => [key(row.voter, r
  * `onAcknowledged(progress)` is called after each 200. `progress` tracks, per voter+item, the last vote
  * acknowledged (`acknowledged`) and a vote sent but not acknowledged (`unconfirmed`), and the number of
  * requests on their way (`pending`).
+ *
+ * @param {{ plan: any }} plan
+ * @param {{ target: (voterIndex: number, step: number) => string, waitForService?: (failure: any) => Promise<void>, onAcknowledged?: (progress: any) => void }} options
  */
 export async function runVoters({ plan }, { target, waitForService, onAcknowledged = () => {} }) {
   const progress = { acknowledged: new Map(), unconfirmed: new Map(), count: 0, pending: 0 };
