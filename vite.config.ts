@@ -19,7 +19,10 @@ export default defineConfig(({ mode }) => {
       lib: {
         entry: (bundle
           ? { 'was-this-helpful.bundle': 'src/index.ts' }
-          : { 'was-this-helpful': 'src/index.ts', element: 'src/element/index.ts', define: 'src/define.ts' }) as Record<string, string>,
+          : { 'was-this-helpful': 'src/index.ts', element: 'src/element/index.ts', define: 'src/define.ts' }) as Record<
+          string,
+          string
+        >,
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },
@@ -30,7 +33,8 @@ export default defineConfig(({ mode }) => {
           comments: false,
           // Languages other than English: one small module each, next to the entry, fetched on demand.
           // Anything else the entries share is one module of its own.
-          chunkFileNames: (chunk) => (chunk.facadeModuleId?.includes('/i18n/strings/') ? 'strings/[name].js' : '[name].js'),
+          chunkFileNames: (chunk) =>
+            chunk.facadeModuleId?.includes('/i18n/strings/') ? 'strings/[name].js' : '[name].js',
         },
       },
     },

@@ -42,7 +42,9 @@ try {
   for (const socket of sockets) socket.destroy();
   await wait(2_000);
   console.log(`${CONNECTIONS} connections × ${REQUESTS} pipelined GETs of the bundle, answers never read`);
-  console.log(`resident memory: ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB at the peak, ${megabytes().toFixed(0)} MB 2 s after the connections closed`);
+  console.log(
+    `resident memory: ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB at the peak, ${megabytes().toFixed(0)} MB 2 s after the connections closed`,
+  );
   console.log(`open files at most: ${peakFiles}; the server wrote ${server.stderr().length} bytes to stderr`);
 } finally {
   await server.stop();

@@ -102,7 +102,7 @@ export const MUTANTS = [
     tests: ['test/element/outbox.test.ts', 'test/element/accessibility.test.ts'],
   },
   {
-    name: 'counts read before a vote was answered replace the vote\'s own counts',
+    name: "counts read before a vote was answered replace the vote's own counts",
     file: 'src/state/item-state.ts',
     find: 'this.#countsAskedAt === this.#votesSettled',
     replace: 'this.#countsAskedAt <= this.#votesSettled',
@@ -116,7 +116,7 @@ export const MUTANTS = [
     tests: ['test/element/endpoint.test.ts', 'test/element/outbox.test.ts'],
   },
   {
-    name: 'another tab\'s newer vote is not taken in',
+    name: "another tab's newer vote is not taken in",
     file: 'src/state/item-state.ts',
     find: 'if (record && record.votedAt > this.votedAt)',
     replace: 'if (record && record.votedAt < this.votedAt)',
@@ -231,7 +231,7 @@ export const MUTANTS = [
     tests: ['test/server/handler.test.mjs', 'test/server/sqlite.test.mjs'],
   },
   {
-    name: 'the command line\'s rate limit defaults to 61 votes a minute',
+    name: "the command line's rate limit defaults to 61 votes a minute",
     file: 'src/server/node/serve-options.ts',
     find: "values['rate-limit'] ?? String(DEFAULT_RATE_LIMIT)",
     replace: "values['rate-limit'] ?? '61'",
@@ -273,7 +273,7 @@ export const MUTANTS = [
     tests: ['test/server/handler.test.mjs', 'test/server/sqlite.test.mjs'],
   },
   {
-    name: 'a busy store\'s 503 carries no Retry-After',
+    name: "a busy store's 503 carries no Retry-After",
     file: 'src/server/http/errors.ts',
     find: "c.header('Retry-After', '1');",
     replace: '',
@@ -309,7 +309,7 @@ export const MUTANTS = [
     tests: ['test/server/sqlite.test.mjs'],
   },
   {
-    name: 'SQLite: another process\'s votes do not refresh the tally cache',
+    name: "SQLite: another process's votes do not refresh the tally cache",
     file: 'src/server/stores/sqlite-store.ts',
     find: 'if (version !== this.dataVersion) {',
     replace: 'if (version !== this.dataVersion && version < 0) {',

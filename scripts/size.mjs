@@ -20,7 +20,11 @@ const [{ output }] = await build({
 const entry = output.find((chunk) => chunk.type === 'chunk' && chunk.isEntry).code;
 
 const measured = [
-  { what: 'self-contained bundle (Lit included), dist/was-this-helpful.bundle.js', code: readFileSync('dist/was-this-helpful.bundle.js'), budget: 9000 },
+  {
+    what: 'self-contained bundle (Lit included), dist/was-this-helpful.bundle.js',
+    code: readFileSync('dist/was-this-helpful.bundle.js'),
+    budget: 9000,
+  },
   { what: 'npm entry (Lit external), as one module', code: Buffer.from(entry), budget: 3500 },
 ];
 
@@ -28,6 +32,8 @@ let over = false;
 for (const { what, code, budget } of measured) {
   const gzip = gzipSync(code, { level: 9 }).length;
   over ||= gzip > budget;
-  console.log(`${what}: ${code.length} B raw, ${gzip} B gzip / budget ${budget} B: ${gzip <= budget ? 'ok' : 'OVER BUDGET'}`);
+  console.log(
+    `${what}: ${code.length} B raw, ${gzip} B gzip / budget ${budget} B: ${gzip <= budget ? 'ok' : 'OVER BUDGET'}`,
+  );
 }
 process.exit(over ? 1 : 0);

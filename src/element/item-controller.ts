@@ -84,8 +84,15 @@ export class ItemController implements ReactiveController, ItemListener {
     this.#dispatch('helpful-error', { error, queued });
   }
 
-  #dispatch<Name extends keyof HelpfulEventDetails>(type: Name, detail: Omit<HelpfulEventDetails[Name], 'itemId'>): void {
-    const event = new CustomEvent(type, { detail: { itemId: this.state.id, ...detail }, bubbles: true, composed: true });
+  #dispatch<Name extends keyof HelpfulEventDetails>(
+    type: Name,
+    detail: Omit<HelpfulEventDetails[Name], 'itemId'>,
+  ): void {
+    const event = new CustomEvent(type, {
+      detail: { itemId: this.state.id, ...detail },
+      bubbles: true,
+      composed: true,
+    });
     this.#host.dispatchEvent(event);
   }
 }

@@ -106,18 +106,33 @@ export class WasThisHelpfulElement extends LitElement {
     const dir = isRightToLeft(language) ? 'rtl' : nothing;
     if (this.summaryOnly) return html`<div dir=${dir}>${summary}</div>`;
     const { vote, rejected, votedThisPageView, undelivered } = this.item.state;
-    const thanks = votedThisPageView && vote ? `${this.thanks ?? strings.thanks}${undelivered ? ` ${strings.queued}` : ''}` : '';
+    const thanks =
+      votedThisPageView && vote ? `${this.thanks ?? strings.thanks}${undelivered ? ` ${strings.queued}` : ''}` : '';
     const message = rejected ? strings.rejected : thanks;
-    const announcement = !this.item.votedWithThisElement ? '' : rejected ? message : `${message} ${this.#announcedSummary}`.trim();
+    const announcement = !this.item.votedWithThisElement
+      ? ''
+      : rejected
+        ? message
+        : `${message} ${this.#announcedSummary}`.trim();
     return html`
       <div dir=${dir}>
         <div class="prompt" role="group" aria-labelledby="question">
           <span id="question" part="question">${this.question ?? strings.question}</span>
           <span class="buttons">
-            <button type="button" part="button yes-button" aria-pressed=${vote === 'yes'} @click=${() => this.vote('yes', strings, language)}>
+            <button
+              type="button"
+              part="button yes-button"
+              aria-pressed=${vote === 'yes'}
+              @click=${() => this.vote('yes', strings, language)}
+            >
               ${this.yesLabel ?? strings.yes}
             </button>
-            <button type="button" part="button no-button" aria-pressed=${vote === 'no'} @click=${() => this.vote('no', strings, language)}>
+            <button
+              type="button"
+              part="button no-button"
+              aria-pressed=${vote === 'no'}
+              @click=${() => this.vote('no', strings, language)}
+            >
               ${this.noLabel ?? strings.no}
             </button>
           </span>
@@ -144,7 +159,9 @@ export class WasThisHelpfulElement extends LitElement {
     const counts = this.item.state.shownCounts;
     const total = counts ? counts.yes + counts.no : 0;
     // A NaN min-votes (an unparsable attribute) compares false: it hides nothing.
-    return counts && total && !(total < this.minVotes) ? formatSummary(this.summary ?? strings.summary, counts, language) : '';
+    return counts && total && !(total < this.minVotes)
+      ? formatSummary(this.summary ?? strings.summary, counts, language)
+      : '';
   }
 
   /**

@@ -26,7 +26,8 @@ async function requestJson(url: string, init: RequestInit, timeoutMs: number): P
   try {
     const response = await fetch(url, { ...init, credentials: 'omit', signal: controller.signal });
     const { status } = response;
-    if (!response.ok) throw new EndpointError(`HTTP ${status}`, 'http', status, retryAfterSeconds(response.headers.get('Retry-After')));
+    if (!response.ok)
+      throw new EndpointError(`HTTP ${status}`, 'http', status, retryAfterSeconds(response.headers.get('Retry-After')));
     return await response.json().catch(() => {
       throw new EndpointError('Not JSON', 'invalid-response', status);
     });
@@ -48,7 +49,11 @@ export function countsUrl(endpoint: string, ids: readonly string[]): string {
 }
 
 /** GETs the counts of `ids` in one request; rejects with an `EndpointError` on any failure or bad shape. */
-export async function fetchCounts(endpoint: string, ids: readonly string[], timeoutMs: number): Promise<Map<string, Counts>> {
+export async function fetchCounts(
+  endpoint: string,
+  ids: readonly string[],
+  timeoutMs: number,
+): Promise<Map<string, Counts>> {
   const counts = parseCountsResponse(await requestJson(countsUrl(endpoint, ids), {}, timeoutMs));
   if (!counts) throw badShape();
   return counts;

@@ -26,7 +26,11 @@ const RIGHT_TO_LEFT = ['ar', 'he'];
 
 /** The `lang` of the nearest ancestor that has one, looking through shadow roots to their hosts. */
 function inheritedLang(element: Element): string {
-  for (let node: Node | null = element.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+  for (
+    let node: Node | null = element.parentNode;
+    node;
+    node = node instanceof ShadowRoot ? node.host : node.parentNode
+  ) {
     if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang')!;
   }
   return '';

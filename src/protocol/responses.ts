@@ -11,7 +11,8 @@ export const isCount = (value: unknown): value is number => Number.isSafeInteger
 /** Reads `{"id", "yes", "no"}`, or returns `undefined` when the value is not exactly of that shape. */
 export function parseItemCounts(value: unknown): ItemCounts | undefined {
   const item = value as Partial<ItemCounts> | null | undefined;
-  if (typeof item?.id === 'string' && isCount(item.yes) && isCount(item.no)) return { id: item.id, yes: item.yes, no: item.no };
+  if (typeof item?.id === 'string' && isCount(item.yes) && isCount(item.no))
+    return { id: item.id, yes: item.yes, no: item.no };
   return undefined;
 }
 

@@ -44,10 +44,12 @@ export function itemIdProblem(id: string): ItemIdProblem | undefined {
 export const isItemId = (id: string): boolean => !itemIdProblem(id);
 
 /** Text a follow-up comment may hold: no control characters but line breaks and tabs, no lone surrogates. */
-export const isCommentText = (text: string): boolean => !COMMENT_CONTROL_CHARACTER.test(text) && !LONE_SURROGATE.test(text);
+export const isCommentText = (text: string): boolean =>
+  !COMMENT_CONTROL_CHARACTER.test(text) && !LONE_SURROGATE.test(text);
 
 /** True for `"yes"`, `"no"` and `null`, the only votes the protocol knows. */
 export const isVote = (value: unknown): value is Vote => value === 'yes' || value === 'no' || value === null;
 
 /** A voter id the protocol accepts: 16–128 characters of `A-Z`, `a-z`, `0-9`, `_` and `-`. */
-export const isVoterId = (value: unknown): value is string => typeof value === 'string' && /^[\w-]{16,128}$/.test(value);
+export const isVoterId = (value: unknown): value is string =>
+  typeof value === 'string' && /^[\w-]{16,128}$/.test(value);

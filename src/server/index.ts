@@ -1,4 +1,11 @@
-export { createVotesApp, createVotesHandler, HEALTH_PATH, MAX_BODY_BYTES, VOTES_PATH, type VotesHandlerOptions } from './http/votes-app.js';
+export {
+  createVotesApp,
+  createVotesHandler,
+  HEALTH_PATH,
+  MAX_BODY_BYTES,
+  VOTES_PATH,
+  type VotesHandlerOptions,
+} from './http/votes-app.js';
 export { BadRequest, PayloadTooLarge } from './http/errors.js';
 export { StoreBusy, type VoteStore } from './stores/vote-store.js';
 export { SchemaTooNew } from './stores/schema-version.js';

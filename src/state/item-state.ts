@@ -16,7 +16,8 @@ export interface ItemListener {
 /** Milliseconds before a request counts as failed, unless the element's `timeout` says otherwise. */
 export const DEFAULT_TIMEOUT_MS = 8000;
 
-const invalidItem = () => new EndpointError('The item id breaks the protocol: 1–512 characters, no control or bidi characters', 'invalid-item');
+const invalidItem = () =>
+  new EndpointError('The item id breaks the protocol: 1–512 characters, no control or bidi characters', 'invalid-item');
 
 const asEndpointError = (error: unknown): EndpointError =>
   error instanceof EndpointError ? error : new EndpointError(String(error), 'network');
@@ -48,7 +49,10 @@ export class ItemState implements ItemRecord, CountsRequester {
   #votesSettled = 0;
   #countsAskedAt = 0;
 
-  constructor(readonly endpoint: string | null, readonly id: string) {
+  constructor(
+    readonly endpoint: string | null,
+    readonly id: string,
+  ) {
     this.key = itemKey(endpoint, id);
     this.restore();
   }

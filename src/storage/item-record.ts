@@ -23,7 +23,8 @@ export interface ItemRecord {
 }
 
 /** The key of an item of an endpoint. */
-export const itemKey = (endpoint: string | null, id: string): string => ITEM_KEY_PREFIX + JSON.stringify([endpoint, id]);
+export const itemKey = (endpoint: string | null, id: string): string =>
+  ITEM_KEY_PREFIX + JSON.stringify([endpoint, id]);
 
 /** Reads a stored record (kept as a compact array); anything tampered with reads as absent. */
 export function readRecord(key: string): ItemRecord | undefined {
@@ -31,16 +32,25 @@ export function readRecord(key: string): ItemRecord | undefined {
     const [endpoint, id, vote, confirmed, pending, yes, no, votedAt] = JSON.parse(readStored(key)!) as unknown[];
     const counts = isCount(yes) && isCount(no) ? { yes, no } : null;
     if (
-      (endpoint === null || typeof endpoint === 'string') && typeof id === 'string' && isVote(vote) &&
-      isVote(confirmed) && typeof pending === 'boolean' && (counts || yes === null) && isCount(votedAt)
-    ) return { endpoint, id, vote, confirmed, pending, counts, votedAt };
+      (endpoint === null || typeof endpoint === 'string') &&
+      typeof id === 'string' &&
+      isVote(vote) &&
+      isVote(confirmed) &&
+      typeof pending === 'boolean' &&
+      (counts || yes === null) &&
+      isCount(votedAt)
+    )
+      return { endpoint, id, vote, confirmed, pending, counts, votedAt };
   } catch {
     // No record, or not JSON: nothing stored.
   }
   return undefined;
 }
 
-export function writeRecord(key: string, { endpoint, id, vote, confirmed, pending, counts, votedAt }: ItemRecord): void {
+export function writeRecord(
+  key: string,
+  { endpoint, id, vote, confirmed, pending, counts, votedAt }: ItemRecord,
+): void {
   const empty = !vote && !confirmed && !pending && !counts;
   const record = [endpoint, id, vote, confirmed, pending, counts?.yes ?? null, counts?.no ?? null, votedAt];
   writeStored(key, empty ? null : JSON.stringify(record));

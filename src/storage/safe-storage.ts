@@ -17,7 +17,7 @@ function attempt<T>(use: (storage: Storage) => T): T | undefined {
 
 /** The stored string for `key`, or `null`. */
 export const readStored = (key: string): string | null =>
-  memory.has(key) ? memory.get(key)! : attempt((storage) => storage.getItem(key)) ?? null;
+  memory.has(key) ? memory.get(key)! : (attempt((storage) => storage.getItem(key)) ?? null);
 
 /** Stores `value`, or removes the key for `null`. */
 export function writeStored(key: string, value: string | null): void {
@@ -33,7 +33,10 @@ export function writeStored(key: string, value: string | null): void {
 /** Every key starting with `prefix`, from localStorage and from memory. */
 export function storedKeys(prefix: string): string[] {
   const keys = new Set(attempt((storage) => Object.keys(storage)));
-  for (const [key, value] of memory) (value === null ? keys.delete(key) : keys.add(key));
+  for (const [key, value] of memory) {
+    if (value === null) keys.delete(key);
+    else keys.add(key);
+  }
   return [...keys].filter((key) => key.startsWith(prefix));
 }
 

@@ -12,7 +12,9 @@ async function seededWidget(extra = {}) {
   const endpoint = await mockEndpoint();
   const id = uniqueId();
   await endpoint.control({ seed: { [id]: { yes: 3, no: 1 } }, ...extra });
-  const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful loading="eager" endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`);
+  const el = await fixture<WasThisHelpfulElement>(
+    html`<was-this-helpful loading="eager" endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`,
+  );
   await waitUntil(() => view(el).summary !== '');
   return { el, endpoint, id };
 }
@@ -48,17 +50,24 @@ describe('accessibility in every state (axe)', () => {
   });
 
   it('summary-only', async () => {
-    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful summary-only item-id=${uniqueId()}></was-this-helpful>`);
+    const el = await fixture<WasThisHelpfulElement>(
+      html`<was-this-helpful summary-only item-id=${uniqueId()}></was-this-helpful>`,
+    );
     await expect(el).to.be.accessible();
   });
 
   for (const [theme, style] of [
     ['a dark page', 'background: #111; color: #eee'],
     ['a light page', 'background: #fff; color: #222'],
-    ['a themed widget', 'background: #fff; color: #1d2433; --helpful-accent-color: #0b5a48; --helpful-radius: 999px; --helpful-pressed-background: #d8efe8; --helpful-button-background: #f4f4f4'],
+    [
+      'a themed widget',
+      'background: #fff; color: #1d2433; --helpful-accent-color: #0b5a48; --helpful-radius: 999px; --helpful-pressed-background: #d8efe8; --helpful-button-background: #f4f4f4',
+    ],
   ] as const) {
     it(`on ${theme}, voted`, async () => {
-      const wrapper = await fixture<HTMLElement>(html`<div style=${style}><was-this-helpful item-id=${uniqueId()}></was-this-helpful></div>`);
+      const wrapper = await fixture<HTMLElement>(
+        html`<div style=${style}><was-this-helpful item-id=${uniqueId()}></was-this-helpful></div>`,
+      );
       const el = wrapper.querySelector('was-this-helpful')!;
       view(el).yes.click();
       await el.updateComplete;
@@ -70,11 +79,13 @@ describe('accessibility in every state (axe)', () => {
 describe('announcements and focus', () => {
   it('announces the thanks and the new summary once, from the element the reader used', async () => {
     const id = uniqueId();
-    const wrapper = await fixture<HTMLElement>(html`<div>
-      <was-this-helpful summary-only item-id=${id}></was-this-helpful>
-      <was-this-helpful item-id=${id}></was-this-helpful>
-      <was-this-helpful item-id=${id}></was-this-helpful>
-    </div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div>
+        <was-this-helpful summary-only item-id=${id}></was-this-helpful>
+        <was-this-helpful item-id=${id}></was-this-helpful>
+        <was-this-helpful item-id=${id}></was-this-helpful>
+      </div>`,
+    );
     const [top, used, other] = [...wrapper.querySelectorAll('was-this-helpful')] as WasThisHelpfulElement[];
     expect(view(used!).announcement).to.equal('');
     view(used!).yes.click();
@@ -125,7 +136,9 @@ describe('announcements and focus', () => {
     before.textContent = 'before';
     document.body.prepend(before);
     try {
-      const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful item-id=${uniqueId()}></was-this-helpful>`);
+      const el = await fixture<WasThisHelpfulElement>(
+        html`<was-this-helpful item-id=${uniqueId()}></was-this-helpful>`,
+      );
       before.focus();
       await sendKeys({ press: 'Tab' });
       expect(el.shadowRoot!.activeElement).to.equal(view(el).yes);
@@ -139,7 +152,11 @@ describe('announcements and focus', () => {
 
 describe('layout and visual needs', () => {
   it('gives each button a target of at least 24 by 24 CSS pixels', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div style="font-size: 10px"><was-this-helpful item-id=${uniqueId()} yes-label="Y" no-label="N"></was-this-helpful></div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div style="font-size: 10px">
+        <was-this-helpful item-id=${uniqueId()} yes-label="Y" no-label="N"></was-this-helpful>
+      </div>`,
+    );
     const el = wrapper.querySelector('was-this-helpful')!;
     for (const button of [view(el).yes, view(el).no]) {
       const { width, height } = button.getBoundingClientRect();
@@ -149,16 +166,24 @@ describe('layout and visual needs', () => {
   });
 
   it('never scrolls sideways at 320 px, even with long texts', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div style="width: 320px">
-      <was-this-helpful item-id=${uniqueId()} question="Did this article about configuring the reverse proxy answer your question completely?"
-        yes-label="Yes, it answered everything" no-label="No, something is missing"></was-this-helpful>
-    </div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div style="width: 320px">
+        <was-this-helpful
+          item-id=${uniqueId()}
+          question="Did this article about configuring the reverse proxy answer your question completely?"
+          yes-label="Yes, it answered everything"
+          no-label="No, something is missing"
+        ></was-this-helpful>
+      </div>`,
+    );
     const el = wrapper.querySelector('was-this-helpful')!;
     view(el).yes.click();
     await el.updateComplete;
     expect(el.scrollWidth).to.be.at.most(320);
     for (const node of el.shadowRoot!.querySelectorAll('*')) {
-      expect((node as HTMLElement).getBoundingClientRect().right, node.outerHTML.slice(0, 60)).to.be.at.most(wrapper.getBoundingClientRect().right + 0.5);
+      expect((node as HTMLElement).getBoundingClientRect().right, node.outerHTML.slice(0, 60)).to.be.at.most(
+        wrapper.getBoundingClientRect().right + 0.5,
+      );
     }
   });
 
@@ -183,8 +208,11 @@ describe('layout and visual needs', () => {
   });
 
   it('takes the font and colour of the page', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div style="font-family: Georgia, serif; font-size: 19px; color: rgb(10, 20, 30)">
-      <was-this-helpful item-id=${uniqueId()}></was-this-helpful></div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div style="font-family: Georgia, serif; font-size: 19px; color: rgb(10, 20, 30)">
+        <was-this-helpful item-id=${uniqueId()}></was-this-helpful>
+      </div>`,
+    );
     const el = wrapper.querySelector('was-this-helpful')!;
     for (const node of [view(el).yes, el.shadowRoot!.querySelector('[part="question"]')!]) {
       const style = getComputedStyle(node);

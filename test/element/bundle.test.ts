@@ -17,7 +17,9 @@ describe('the self-contained bundle (npm run build)', () => {
   });
 
   it('speaks French from the bundle, fetching the French module beside it', async () => {
-    const page = await openPage(`<was-this-helpful lang="fr" item-id="${uniqueId()}"></was-this-helpful>`, { script: BUNDLE });
+    const page = await openPage(`<was-this-helpful lang="fr" item-id="${uniqueId()}"></was-this-helpful>`, {
+      script: BUNDLE,
+    });
     await waitUntil(() => view(page.element()).question === 'Cette page vous a-t-elle été utile\u00a0?');
     page.close();
   });
@@ -26,7 +28,10 @@ describe('the self-contained bundle (npm run build)', () => {
     const endpoint = await mockEndpoint();
     const id = uniqueId();
     await endpoint.control({ seed: { [id]: { yes: 9, no: 1 } } });
-    const page = await openPage(`<article><p>An answer.</p><was-this-helpful endpoint="${endpoint.url}" item-id="${id}"></was-this-helpful></article>`, { script: BUNDLE });
+    const page = await openPage(
+      `<article><p>An answer.</p><was-this-helpful endpoint="${endpoint.url}" item-id="${id}"></was-this-helpful></article>`,
+      { script: BUNDLE },
+    );
     await waitUntil(() => view(page.element()).summary === '90% of readers found this helpful');
     view(page.element()).yes.click();
     await waitUntil(async () => (await endpoint.requests()).some((request) => request.method === 'POST'));
@@ -37,8 +42,14 @@ describe('the self-contained bundle (npm run build)', () => {
     // The entry and the modules it imports (the shared module of the entry, /element and /define).
     const entry = await (await fetch('/dist/was-this-helpful.js')).text();
     const imported = [...entry.matchAll(/(?:from|import)\s*["']\.\/([^"']+)["']/g)].map((match) => match[1]);
-    const sources = [entry, ...(await Promise.all(imported.map(async (file) => (await fetch(`/dist/${file}`)).text())))];
+    const sources = [
+      entry,
+      ...(await Promise.all(imported.map(async (file) => (await fetch(`/dist/${file}`)).text()))),
+    ];
     expect(sources.some((source) => /from\s*["']lit["']/.test(source))).to.equal(true);
-    expect(sources.some((source) => source.includes('ShadyCSS')), 'Lit itself is bundled in').to.equal(false);
+    expect(
+      sources.some((source) => source.includes('ShadyCSS')),
+      'Lit itself is bundled in',
+    ).to.equal(false);
   });
 });

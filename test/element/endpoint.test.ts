@@ -7,7 +7,9 @@ import { mockEndpoint, uniqueId, type MockEndpoint } from './support/mock-endpoi
 afterEach(() => localStorage.clear());
 
 async function widget(endpoint: string, id: string, extra = ''): Promise<WasThisHelpfulElement> {
-  const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint=${endpoint} item-id=${id}></was-this-helpful>`);
+  const el = await fixture<WasThisHelpfulElement>(
+    html`<was-this-helpful endpoint=${endpoint} item-id=${id}></was-this-helpful>`,
+  );
   if (extra) el.setAttribute('timeout', extra);
   return el;
 }
@@ -20,7 +22,7 @@ async function seeded(yes: number, no: number): Promise<{ endpoint: MockEndpoint
 }
 
 describe('requests to the endpoint', () => {
-  it('GETs the counts with the item id, keeping the endpoint\'s own query parameters', async () => {
+  it("GETs the counts with the item id, keeping the endpoint's own query parameters", async () => {
     const { endpoint, id } = await seeded(3, 1);
     const el = await widget(`${endpoint.url}?site=docs&lang=en`, id);
     await oneEvent(el, 'helpful-counts');
@@ -53,7 +55,7 @@ describe('requests to the endpoint', () => {
     }
   });
 
-  it('sends a change and a withdrawal with the same voter id, and shows the server\'s counts', async () => {
+  it("sends a change and a withdrawal with the same voter id, and shows the server's counts", async () => {
     const { endpoint, id } = await seeded(3, 1);
     const el = await widget(endpoint.url, id);
     await oneEvent(el, 'helpful-counts');
@@ -111,7 +113,9 @@ describe('when reading counts fails', () => {
   it('reports a timeout when the server answers later than the timeout attribute', async () => {
     const { endpoint, id } = await seeded(5, 5);
     await endpoint.control({ delayMs: 1500 });
-    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint=${endpoint.url} item-id=${id} timeout="200"></was-this-helpful>`);
+    const el = await fixture<WasThisHelpfulElement>(
+      html`<was-this-helpful endpoint=${endpoint.url} item-id=${id} timeout="200"></was-this-helpful>`,
+    );
     const started = performance.now();
     const { detail } = await oneEvent(el, 'helpful-error');
     expect(detail.error.kind).to.equal('timeout');
@@ -159,7 +163,9 @@ describe('when sending a vote fails', () => {
 
   it('keeps the vote for retry when the server does not answer within the timeout', async () => {
     const { endpoint, id } = await seeded(1, 1);
-    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint=${endpoint.url} item-id=${id} timeout="300"></was-this-helpful>`);
+    const el = await fixture<WasThisHelpfulElement>(
+      html`<was-this-helpful endpoint=${endpoint.url} item-id=${id} timeout="300"></was-this-helpful>`,
+    );
     await oneEvent(el, 'helpful-counts');
     await endpoint.control({ delayMs: 2000 });
     view(el).yes.click();

@@ -20,7 +20,8 @@ declare global {
 }
 
 /** What the route answers with: a mode of votes-route.mjs. */
-type Answer = string | { status?: number; type?: string; body?: Array<string | [string, number]> | string; redirect?: string };
+type Answer =
+  string | { status?: number; type?: string; body?: Array<string | [string, number]> | string; redirect?: string };
 
 interface Hostile {
   what: string;
@@ -58,7 +59,7 @@ const HOSTILE: Hostile[] = [
     kind: 'invalid-response',
   },
   {
-    what: 'the other request\'s shape',
+    what: "the other request's shape",
     get: json('{"id":"$ID","yes":777,"no":333}'),
     post: json('{"items":[{"id":"$ID","yes":777,"no":333}]}'),
     kind: 'invalid-response',
@@ -81,12 +82,23 @@ const HOSTILE: Hostile[] = [
     post: { type: 'text/html', body: `<!doctype html>${MARKUP}<script>window.hostileMarkupRan = true</script>` },
     kind: 'invalid-response',
   },
-  { what: 'invalid JSON', get: json('{"items":[{"id":"$ID","yes":777,'), post: json('{"id":"$ID","yes":777,'), kind: 'invalid-response' },
+  {
+    what: 'invalid JSON',
+    get: json('{"items":[{"id":"$ID","yes":777,'),
+    post: json('{"id":"$ID","yes":777,'),
+    kind: 'invalid-response',
+  },
   { what: 'JSON null', get: json('null'), post: json('null'), kind: 'invalid-response' },
   { what: 'an empty 204', get: { status: 204 }, post: { status: 204 }, kind: 'invalid-response' },
   {
     what: 'an enormous body (6 MB of items not asked about; an 8 MB id)',
-    get: { body: ['{"items":[', ['{"id":"someone-else","yes":777,"no":333},', 150_000], '{"id":"someone-else","yes":1,"no":1}]}'] },
+    get: {
+      body: [
+        '{"items":[',
+        ['{"id":"someone-else","yes":777,"no":333},', 150_000],
+        '{"id":"someone-else","yes":1,"no":1}]}',
+      ],
+    },
     post: { body: ['{"id":"', ['x', 8_000_000], '","yes":777,"no":333}'] },
     kind: 'invalid-response',
     // Megabytes take a while in a slow engine on a busy machine; a timeout would be a different failure.
@@ -98,7 +110,12 @@ const HOSTILE: Hostile[] = [
     post: { status: 500, body: `{"error":${JSON.stringify(MARKUP)}}` },
     kind: 'http',
   },
-  { what: 'a redirect without a Location', get: { status: 302, body: MARKUP, type: 'text/html' }, post: { status: 302, body: MARKUP, type: 'text/html' }, kind: 'http' },
+  {
+    what: 'a redirect without a Location',
+    get: { status: 302, body: MARKUP, type: 'text/html' },
+    post: { status: 302, body: MARKUP, type: 'text/html' },
+    kind: 'http',
+  },
   { what: 'a body that starts and never finishes', get: 'stall', post: 'stall', kind: 'timeout' },
 ];
 
@@ -120,7 +137,8 @@ after(() => {
 
 /** Every `helpful-counts` the page saw in this test. */
 let shownCounts: Array<{ yes: number; no: number }> = [];
-const onCounts = (event: Event) => shownCounts.push({ yes: (event as CustomEvent).detail.yes, no: (event as CustomEvent).detail.no });
+const onCounts = (event: Event) =>
+  shownCounts.push({ yes: (event as CustomEvent).detail.yes, no: (event as CustomEvent).detail.no });
 beforeEach(() => {
   uncaught.length = 0;
   shownCounts = [];
@@ -135,7 +153,14 @@ afterEach(() => {
 const settle = (ms = 100) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function widget(endpoint: MockEndpoint, id: string, timeoutMs = TIMEOUT_MS): Promise<WasThisHelpfulElement> {
-  return fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint=${endpoint.url} item-id=${id} loading="eager" timeout=${timeoutMs}></was-this-helpful>`);
+  return fixture<WasThisHelpfulElement>(
+    html`<was-this-helpful
+      endpoint=${endpoint.url}
+      item-id=${id}
+      loading="eager"
+      timeout=${timeoutMs}
+    ></was-this-helpful>`,
+  );
 }
 
 /** Nothing of the answer reached the reader, no markup ran, and nothing was thrown at the page. */
@@ -143,7 +168,19 @@ async function expectNothingFromTheAnswer(el: WasThisHelpfulElement): Promise<vo
   await settle();
   await el.updateComplete;
   const text = el.shadowRoot!.textContent!;
-  for (const garbage of ['NaN', 'Infinity', '∞', 'undefined', 'null', '777', '333', '<', 'onerror', 'someone-else', 'E+']) {
+  for (const garbage of [
+    'NaN',
+    'Infinity',
+    '∞',
+    'undefined',
+    'null',
+    '777',
+    '333',
+    '<',
+    'onerror',
+    'someone-else',
+    'E+',
+  ]) {
     expect(text, `the widget shows "${garbage}"`).not.to.contain(garbage);
   }
   // Booleans, not elements: the runner cannot report a failure whose actual value is a DOM node.
@@ -153,17 +190,25 @@ async function expectNothingFromTheAnswer(el: WasThisHelpfulElement): Promise<vo
   expect(uncaught).to.deep.equal([]);
 }
 
-const posts = async (endpoint: MockEndpoint) => (await endpoint.requests()).filter((request) => request.method === 'POST');
+const posts = async (endpoint: MockEndpoint) =>
+  (await endpoint.requests()).filter((request) => request.method === 'POST');
 
 /** The counts the endpoint holds, asked over HTTP the way another reader's page would. */
 async function countsAt(endpoint: MockEndpoint, id: string) {
   await endpoint.control({ get: 'ok' });
-  const answer = await (await fetch(`${new URL(endpoint.url, location.href).href}?item=${encodeURIComponent(id)}`)).json();
+  const answer = await (
+    await fetch(`${new URL(endpoint.url, location.href).href}?item=${encodeURIComponent(id)}`)
+  ).json();
   return answer.items[0];
 }
 
 /** The endpoint behaves again: the kept vote goes out (on `online`, as after a reconnect) and is counted once. */
-async function expectDeliveredOnce(endpoint: MockEndpoint, el: WasThisHelpfulElement, id: string, expected: { yes: number; no: number }) {
+async function expectDeliveredOnce(
+  endpoint: MockEndpoint,
+  el: WasThisHelpfulElement,
+  id: string,
+  expected: { yes: number; no: number },
+) {
   await endpoint.control({ post: 'ok' });
   await waitUntil(
     async () => {
@@ -176,7 +221,10 @@ async function expectDeliveredOnce(endpoint: MockEndpoint, el: WasThisHelpfulEle
   await waitUntil(() => view(el).message === 'Thanks for your feedback!', 'the note about a later delivery stayed');
   await settle(300);
   const delivered = (await posts(endpoint)).filter((post) => post.mode === 'ok');
-  expect(delivered.map((post) => JSON.parse(post.body!).vote), 'the vote was delivered more than once').to.deep.equal(['yes']);
+  expect(
+    delivered.map((post) => JSON.parse(post.body!).vote),
+    'the vote was delivered more than once',
+  ).to.deep.equal(['yes']);
   expect(await countsAt(endpoint, id)).to.deep.equal({ id, ...expected });
 }
 
@@ -215,7 +263,10 @@ describe('a hostile or broken endpoint, answering a vote', () => {
       expect(view(el).message).to.contain('will be sent when the connection returns');
       await expectNothingFromTheAnswer(el);
       await expectDeliveredOnce(endpoint, el, id, { yes: 2, no: 1 });
-      expect(shownCounts, 'counts other than the seed and the vote were shown').to.deep.equal([{ yes: 1, no: 1 }, { yes: 2, no: 1 }]);
+      expect(shownCounts, 'counts other than the seed and the vote were shown').to.deep.equal([
+        { yes: 1, no: 1 },
+        { yes: 2, no: 1 },
+      ]);
       expect(uncaught).to.deep.equal([]);
     }).timeout(timeoutMs ? 40_000 : 15_000);
   }
@@ -227,11 +278,20 @@ describe('an endpoint that redirects', () => {
   it('follows a redirect within its origin, for counts and votes alike (an endpoint that moved)', async () => {
     const id = uniqueId();
     const moved = await mockEndpoint({ seed: { [id]: { yes: 1, no: 1 } } });
-    const old = await mockEndpoint({ get: { redirect: absolute(moved), status: 301 }, post: { redirect: absolute(moved), status: 308 } });
+    const old = await mockEndpoint({
+      get: { redirect: absolute(moved), status: 301 },
+      post: { redirect: absolute(moved), status: 308 },
+    });
     const el = await widget(old, id);
-    await waitUntil(() => view(el).summary === '50% of readers found this helpful', 'the redirected counts were not shown');
+    await waitUntil(
+      () => view(el).summary === '50% of readers found this helpful',
+      'the redirected counts were not shown',
+    );
     view(el).yes.click();
-    await waitUntil(async () => (await posts(moved)).some((post) => post.mode === 'ok'), 'the vote did not follow the redirect');
+    await waitUntil(
+      async () => (await posts(moved)).some((post) => post.mode === 'ok'),
+      'the vote did not follow the redirect',
+    );
     await waitUntil(() => view(el).message === 'Thanks for your feedback!');
     expect(await countsAt(moved, id)).to.deep.equal({ id, yes: 2, no: 1 });
     expect(uncaught).to.deep.equal([]);
@@ -240,11 +300,20 @@ describe('an endpoint that redirects', () => {
   it('follows a redirect to another origin that allows the page by CORS, as any fetch would', async () => {
     const id = uniqueId();
     const elsewhere = await mockEndpoint({ cors: true, seed: { [id]: { yes: 1, no: 1 } } }, { origin: otherOrigin() });
-    const old = await mockEndpoint({ get: { redirect: elsewhere.url, status: 302 }, post: { redirect: elsewhere.url, status: 307 } });
+    const old = await mockEndpoint({
+      get: { redirect: elsewhere.url, status: 302 },
+      post: { redirect: elsewhere.url, status: 307 },
+    });
     const el = await widget(old, id);
-    await waitUntil(() => view(el).summary === '50% of readers found this helpful', 'the counts from the other origin were not shown');
+    await waitUntil(
+      () => view(el).summary === '50% of readers found this helpful',
+      'the counts from the other origin were not shown',
+    );
     view(el).yes.click();
-    await waitUntil(async () => (await posts(elsewhere)).some((post) => post.mode === 'ok'), 'the vote did not reach the other origin');
+    await waitUntil(
+      async () => (await posts(elsewhere)).some((post) => post.mode === 'ok'),
+      'the vote did not reach the other origin',
+    );
     await waitUntil(() => view(el).message === 'Thanks for your feedback!');
     expect(await countsAt(elsewhere, id)).to.deep.equal({ id, yes: 2, no: 1 });
     expect(uncaught).to.deep.equal([]);
@@ -253,7 +322,10 @@ describe('an endpoint that redirects', () => {
   it('treats a redirect to another origin that does not allow the page as a network failure: nothing shown, the vote kept and never sent there', async () => {
     const id = uniqueId();
     const elsewhere = await mockEndpoint({ seed: { [id]: { yes: 777, no: 333 } } }, { origin: otherOrigin() });
-    const old = await mockEndpoint({ get: { redirect: elsewhere.url, status: 302 }, post: { redirect: elsewhere.url, status: 307 } });
+    const old = await mockEndpoint({
+      get: { redirect: elsewhere.url, status: 302 },
+      post: { redirect: elsewhere.url, status: 307 },
+    });
     const el = await widget(old, id);
     const read = await oneEvent(el, 'helpful-error');
     expect(read.detail).to.include({ itemId: id, queued: false });
@@ -273,7 +345,10 @@ describe('an endpoint that redirects', () => {
   it('gives up on a redirect loop as on a network failure, keeping the vote', async () => {
     const id = uniqueId();
     const endpoint = await mockEndpoint();
-    await endpoint.control({ get: { redirect: absolute(endpoint), status: 302 }, post: { redirect: absolute(endpoint), status: 307 } });
+    await endpoint.control({
+      get: { redirect: absolute(endpoint), status: 302 },
+      post: { redirect: absolute(endpoint), status: 307 },
+    });
     const el = await widget(endpoint, id);
     const read = await oneEvent(el, 'helpful-error');
     expect(read.detail).to.include({ queued: false });
@@ -289,7 +364,9 @@ describe('an endpoint that redirects', () => {
 describe('what an answer is judged by', () => {
   it('reads an answer by its body, not by its Content-Type label (a bare `new Response(JSON.stringify(…))` says text/plain)', async () => {
     const id = uniqueId();
-    const endpoint = await mockEndpoint({ get: { type: 'text/plain', body: '{"items":[{"id":"$ID","yes":3,"no":1}]}' } });
+    const endpoint = await mockEndpoint({
+      get: { type: 'text/plain', body: '{"items":[{"id":"$ID","yes":3,"no":1}]}' },
+    });
     const el = await widget(endpoint, id);
     await waitUntil(() => view(el).summary === '75% of readers found this helpful');
   });

@@ -24,7 +24,9 @@ async function rated(lang: string, yes = 4, no = 1) {
   const endpoint = await mockEndpoint();
   const id = uniqueId();
   await endpoint.control({ seed: { [id]: { yes, no } } });
-  const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful lang=${lang} loading="eager" endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`);
+  const el = await fixture<WasThisHelpfulElement>(
+    html`<was-this-helpful lang=${lang} loading="eager" endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`,
+  );
   await waitUntil(() => view(el).summary !== '', `no summary in ${lang}`);
   return el;
 }
@@ -34,7 +36,8 @@ describe('built-in languages', () => {
     expect(LANGUAGES).to.have.length.at.least(12);
     for (const code of LANGUAGES) {
       const strings = await table(code);
-      for (const key of Object.keys(en) as Array<keyof Strings>) expect(strings[key], `${code}.${key}`).to.be.a('string').and.not.equal('');
+      for (const key of Object.keys(en) as Array<keyof Strings>)
+        expect(strings[key], `${code}.${key}`).to.be.a('string').and.not.equal('');
       expect(strings.summary, `${code}.summary`).to.contain('{percent}');
       if (code !== 'en') expect(strings.question, `${code} is still English`).not.to.equal(en.question);
     }
@@ -69,20 +72,28 @@ describe('built-in languages', () => {
 });
 
 describe('choosing the language', () => {
-  it('uses the element\'s lang first, then the nearest ancestor\'s', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div lang="de"><section lang="es">
-      <was-this-helpful item-id=${uniqueId()}></was-this-helpful>
-      <was-this-helpful lang="nl" item-id=${uniqueId()}></was-this-helpful>
-    </section></div>`);
+  it("uses the element's lang first, then the nearest ancestor's", async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="de">
+        <section lang="es">
+          <was-this-helpful item-id=${uniqueId()}></was-this-helpful>
+          <was-this-helpful lang="nl" item-id=${uniqueId()}></was-this-helpful>
+        </section>
+      </div>`,
+    );
     const [inherited, own] = [...wrapper.querySelectorAll('was-this-helpful')] as WasThisHelpfulElement[];
-    await waitUntil(() => view(inherited!).question === '¿Te ha resultado útil?' && view(own!).question === 'Was dit nuttig?');
+    await waitUntil(
+      () => view(inherited!).question === '¿Te ha resultado útil?' && view(own!).question === 'Was dit nuttig?',
+    );
   });
 
-  it('uses the document\'s lang when no ancestor has one', async () => {
+  it("uses the document's lang when no ancestor has one", async () => {
     const lang = document.documentElement.lang;
     document.documentElement.lang = 'pl';
     try {
-      const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful item-id=${uniqueId()}></was-this-helpful>`);
+      const el = await fixture<WasThisHelpfulElement>(
+        html`<was-this-helpful item-id=${uniqueId()}></was-this-helpful>`,
+      );
       await waitUntil(() => view(el).question === 'Czy to było pomocne?');
     } finally {
       document.documentElement.lang = lang;
@@ -90,17 +101,21 @@ describe('choosing the language', () => {
   });
 
   it('falls back from a region to its language (pt-BR → pt, zh-Hant-TW → zh)', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div>
-      <was-this-helpful lang="pt-BR" item-id=${uniqueId()}></was-this-helpful>
-      <was-this-helpful lang="zh-Hant-TW" item-id=${uniqueId()}></was-this-helpful>
-    </div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div>
+        <was-this-helpful lang="pt-BR" item-id=${uniqueId()}></was-this-helpful>
+        <was-this-helpful lang="zh-Hant-TW" item-id=${uniqueId()}></was-this-helpful>
+      </div>`,
+    );
     const [pt, zh] = [...wrapper.querySelectorAll('was-this-helpful')] as WasThisHelpfulElement[];
     await waitUntil(() => view(pt!).question === 'Isto foi útil?' && view(zh!).question === '这对您有帮助吗？');
   });
 
   it('falls back to English for an unknown or invalid tag', async () => {
     for (const lang of ['xx', 'tlh-Latn', '', 'not a tag!', 'constructor', '__proto__']) {
-      const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful lang=${lang} item-id=${uniqueId()}></was-this-helpful>`);
+      const el = await fixture<WasThisHelpfulElement>(
+        html`<was-this-helpful lang=${lang} item-id=${uniqueId()}></was-this-helpful>`,
+      );
       expect(view(el).question, lang).to.equal('Was this helpful?');
     }
   });
@@ -114,7 +129,14 @@ describe('choosing the language', () => {
   });
 
   it('lets attributes override the built-in strings', async () => {
-    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful lang="fr" question="Utile ?" yes-label="Carrément" item-id=${uniqueId()}></was-this-helpful>`);
+    const el = await fixture<WasThisHelpfulElement>(
+      html`<was-this-helpful
+        lang="fr"
+        question="Utile ?"
+        yes-label="Carrément"
+        item-id=${uniqueId()}
+      ></was-this-helpful>`,
+    );
     await waitUntil(() => view(el).no.textContent!.trim() === 'Non');
     expect(view(el).question).to.equal('Utile ?');
     expect(view(el).yes.textContent!.trim()).to.equal('Carrément');
@@ -135,7 +157,9 @@ describe('right-to-left languages', () => {
   }
 
   it('follows a right-to-left page even in English', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div dir="rtl"><was-this-helpful item-id=${uniqueId()}></was-this-helpful></div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div dir="rtl"><was-this-helpful item-id=${uniqueId()}></was-this-helpful></div>`,
+    );
     const el = wrapper.querySelector('was-this-helpful')!;
     expect(getComputedStyle(view(el).yes).direction).to.equal('rtl');
   });

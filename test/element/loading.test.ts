@@ -7,12 +7,16 @@ import { mockEndpoint, uniqueId } from './support/mock-endpoint.js';
 afterEach(() => localStorage.clear());
 
 const gets = async (endpoint: Awaited<ReturnType<typeof mockEndpoint>>) =>
-  (await endpoint.requests()).filter((request) => request.method === 'GET').map((request) => new URL(request.url, location.href));
+  (await endpoint.requests())
+    .filter((request) => request.method === 'GET')
+    .map((request) => new URL(request.url, location.href));
 
 async function page(count: number, endpoint: string, ids = Array.from({ length: count }, () => uniqueId())) {
-  const wrapper = await fixture<HTMLElement>(html`<div>
-    ${ids.map((id) => html`<was-this-helpful loading="eager" endpoint=${endpoint} item-id=${id} summary="{yes}/{total}"></was-this-helpful>`)}
-  </div>`);
+  const wrapper = await fixture<HTMLElement>(
+    html`<div>
+      ${ids.map((id) => html`<was-this-helpful loading="eager" endpoint=${endpoint} item-id=${id} summary="{yes}/{total}"></was-this-helpful>`)}
+    </div>`,
+  );
   return { wrapper, ids, elements: [...wrapper.querySelectorAll('was-this-helpful')] as WasThisHelpfulElement[] };
 }
 
@@ -25,7 +29,10 @@ describe('batching', () => {
     await endpoint.control({ seed: Object.fromEntries(ids.map((id, n) => [id, seeded(n)])) });
     const { elements } = await page(50, endpoint.url, ids);
     const shown = (n: number) => `${seeded(n).yes}/${seeded(n).yes + seeded(n).no}`;
-    await waitUntil(() => elements.every((el, n) => view(el).summary === shown(n)), 'not every widget shows its own counts');
+    await waitUntil(
+      () => elements.every((el, n) => view(el).summary === shown(n)),
+      'not every widget shows its own counts',
+    );
     const requests = await gets(endpoint);
     expect(requests).to.have.length(1);
     expect(requests[0]!.searchParams.getAll('item')).to.have.members(ids);
@@ -46,7 +53,10 @@ describe('batching', () => {
   it('keeps each GET within 4,000 characters of URL when ids are long (page URLs), and every widget gets its counts', async () => {
     const endpoint = await mockEndpoint();
     // 100 of these in one GET would make a 24 KB URL, past the 16 KB the test server's Node accepts.
-    const ids = Array.from({ length: 100 }, () => `https://docs.example.org/guides/${'a-long-section-name/'.repeat(8)}${uniqueId()}`);
+    const ids = Array.from(
+      { length: 100 },
+      () => `https://docs.example.org/guides/${'a-long-section-name/'.repeat(8)}${uniqueId()}`,
+    );
     await endpoint.control({ seed: Object.fromEntries(ids.map((id) => [id, { yes: 1, no: 1 }])) });
     const { elements } = await page(100, endpoint.url, ids);
     await waitUntil(() => elements.every((el) => view(el).summary === '1/2'), 'not every widget got its counts');
@@ -56,13 +66,19 @@ describe('batching', () => {
     expect(requests.flatMap((url) => url.searchParams.getAll('item'))).to.have.members(ids);
   });
 
-  it('counts the endpoint\'s own query as it is sent (re-encoded) when keeping a GET within 4,000 characters', async () => {
+  it("counts the endpoint's own query as it is sent (re-encoded) when keeping a GET within 4,000 characters", async () => {
     const endpoint = await mockEndpoint();
     // Each ":" and "/" of this query grows by two characters when the URL is rebuilt: 360 in all.
     const withQuery = `${endpoint.url}?site=${'https://docs.example.org/'.repeat(45)}`;
-    const ids = Array.from({ length: 60 }, () => `https://docs.example.org/guides/${'a-long-section-name/'.repeat(8)}${uniqueId()}`);
+    const ids = Array.from(
+      { length: 60 },
+      () => `https://docs.example.org/guides/${'a-long-section-name/'.repeat(8)}${uniqueId()}`,
+    );
     await page(60, withQuery, ids);
-    await waitUntil(async () => (await gets(endpoint)).flatMap((url) => url.searchParams.getAll('item')).length === 60, 'not every id was asked for');
+    await waitUntil(
+      async () => (await gets(endpoint)).flatMap((url) => url.searchParams.getAll('item')).length === 60,
+      'not every id was asked for',
+    );
     for (const url of await gets(endpoint)) expect(url.href.length).to.be.at.most(4000);
   });
 
@@ -83,10 +99,12 @@ describe('batching', () => {
     const id = uniqueId();
     await a!.control({ seed: { [id]: { yes: 1, no: 0 } } });
     await b!.control({ seed: { [id]: { yes: 0, no: 1 } } });
-    const wrapper = await fixture<HTMLElement>(html`<div>
-      <was-this-helpful loading="eager" endpoint=${a!.url} item-id=${id}></was-this-helpful>
-      <was-this-helpful loading="eager" endpoint=${b!.url} item-id=${id}></was-this-helpful>
-    </div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div>
+        <was-this-helpful loading="eager" endpoint=${a!.url} item-id=${id}></was-this-helpful>
+        <was-this-helpful loading="eager" endpoint=${b!.url} item-id=${id}></was-this-helpful>
+      </div>`,
+    );
     const [first, second] = [...wrapper.querySelectorAll('was-this-helpful')] as WasThisHelpfulElement[];
     await waitUntil(() => view(first!).summary !== '' && view(second!).summary !== '');
     expect(view(first!).summary).to.equal('100% of readers found this helpful');
@@ -99,10 +117,12 @@ describe('lazy loading', () => {
     const endpoint = await mockEndpoint();
     const id = uniqueId();
     await endpoint.control({ seed: { [id]: { yes: 1, no: 0 } } });
-    const wrapper = await fixture<HTMLElement>(html`<div>
-      <div style="height: 5000px"></div>
-      <was-this-helpful endpoint=${endpoint.url} item-id=${id}></was-this-helpful>
-    </div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div>
+        <div style="height: 5000px"></div>
+        <was-this-helpful endpoint=${endpoint.url} item-id=${id}></was-this-helpful>
+      </div>`,
+    );
     const el = wrapper.querySelector('was-this-helpful') as WasThisHelpfulElement;
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(await gets(endpoint)).to.have.length(0);
@@ -116,10 +136,12 @@ describe('lazy loading', () => {
 
   it('fetches at once with loading="eager", even far below the fold', async () => {
     const endpoint = await mockEndpoint();
-    await fixture<HTMLElement>(html`<div>
-      <div style="height: 5000px"></div>
-      <was-this-helpful loading="eager" endpoint=${endpoint.url} item-id=${uniqueId()}></was-this-helpful>
-    </div>`);
+    await fixture<HTMLElement>(
+      html`<div>
+        <div style="height: 5000px"></div>
+        <was-this-helpful loading="eager" endpoint=${endpoint.url} item-id=${uniqueId()}></was-this-helpful>
+      </div>`,
+    );
     await waitUntil(async () => (await gets(endpoint)).length === 1, 'no request for an eager widget below the fold');
   });
 
@@ -127,7 +149,9 @@ describe('lazy loading', () => {
     const endpoint = await mockEndpoint();
     const id = uniqueId();
     await endpoint.control({ seed: { [id]: { yes: 1, no: 1 } } });
-    const first = await fixture<WasThisHelpfulElement>(html`<was-this-helpful loading="eager" endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`);
+    const first = await fixture<WasThisHelpfulElement>(
+      html`<was-this-helpful loading="eager" endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`,
+    );
     await oneEvent(first, 'helpful-counts');
     // Another endpoint URL for the same server gives a fresh state, so the cache is what it reads.
     const key = `was-this-helpful:item:${JSON.stringify([new URL(endpoint.url, location.href).href, id])}`;
@@ -135,10 +159,12 @@ describe('lazy loading', () => {
     expect(cached, 'counts were not cached').to.not.equal(null);
     const other = `${endpoint.url}?copy`;
     localStorage.setItem(`was-this-helpful:item:${JSON.stringify([new URL(other, location.href).href, id])}`, cached!);
-    const wrapper = await fixture<HTMLElement>(html`<div>
-      <div style="height: 5000px"></div>
-      <was-this-helpful endpoint=${other} item-id=${id}></was-this-helpful>
-    </div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div>
+        <div style="height: 5000px"></div>
+        <was-this-helpful endpoint=${other} item-id=${id}></was-this-helpful>
+      </div>`,
+    );
     const el = wrapper.querySelector('was-this-helpful') as WasThisHelpfulElement;
     expect(view(el).summary).to.equal('50% of readers found this helpful');
     await new Promise((resolve) => setTimeout(resolve, 300));

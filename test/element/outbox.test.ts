@@ -12,13 +12,17 @@ afterEach(() => {
 });
 
 const posts = async (endpoint: Awaited<ReturnType<typeof mockEndpoint>>) =>
-  (await endpoint.requests()).filter((request) => request.method === 'POST').map((request) => JSON.parse(request.body!));
+  (await endpoint.requests())
+    .filter((request) => request.method === 'POST')
+    .map((request) => JSON.parse(request.body!));
 
 /** A widget whose vote `choices` (in order) each failed with `settings` of the endpoint. */
 async function failedVotes(settings: Record<string, unknown>, ...choices: Array<'yes' | 'no'>) {
   const endpoint = await mockEndpoint(settings);
   const id = uniqueId();
-  const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`);
+  const el = await fixture<WasThisHelpfulElement>(
+    html`<was-this-helpful endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`,
+  );
   await oneEvent(el, 'helpful-counts');
   for (const choice of choices) {
     const failed = oneEvent(el, 'helpful-error');
@@ -52,7 +56,9 @@ const settled = () => new Promise((resolve) => setTimeout(resolve));
 async function pageWithClock(endpoint: Awaited<ReturnType<typeof mockEndpoint>>) {
   const id = uniqueId();
   await endpoint.control({ seed: { [id]: { yes: 1, no: 0 } } });
-  const page = await openPage(`<was-this-helpful endpoint="${endpoint.url}" item-id="${id}" loading="eager" summary="{yes}/{no}"></was-this-helpful>`);
+  const page = await openPage(
+    `<was-this-helpful endpoint="${endpoint.url}" item-id="${id}" loading="eager" summary="{yes}/{no}"></was-this-helpful>`,
+  );
   const el = page.element();
   await waitUntil(() => view(el).summary === '1/0', 'the counts did not load');
   // The frame's own globals: this page's timers are faked, not the test runner's.
@@ -96,7 +102,10 @@ describe('the outbox', () => {
     await endpoint.control({ post: 'ok' });
     const otherPage = await openPage(`<was-this-helpful item-id="${uniqueId()}"></was-this-helpful>`);
     // Counts, not the POSTs seen: the dropped one was seen too.
-    await waitUntil(async () => (await endpoint.counts(id)).no === 1, 'the vote of an item not on the page was not delivered');
+    await waitUntil(
+      async () => (await endpoint.counts(id)).no === 1,
+      'the vote of an item not on the page was not delivered',
+    );
     otherPage.close();
   });
 
@@ -125,7 +134,10 @@ describe('the outbox', () => {
     const { endpoint, el } = await failedVotes({ post: '429', retryAfter: '1' }, 'yes');
     const failedAt = performance.now();
     await endpoint.control({ post: 'ok' });
-    await waitUntil(async () => (await posts(endpoint)).length === 2, 'no retry within 3 s', { timeout: 3000, interval: 100 });
+    await waitUntil(async () => (await posts(endpoint)).length === 2, 'no retry within 3 s', {
+      timeout: 3000,
+      interval: 100,
+    });
     const waited = performance.now() - failedAt;
     expect(waited).to.be.above(800);
     await waitUntil(() => !view(el).message.includes('will be sent'));
@@ -138,14 +150,20 @@ describe('the outbox', () => {
     const withCounts = markup.replace('<was-this-helpful', '<was-this-helpful summary="{yes}/{total}"');
     const [a, b] = await Promise.all([openPage(withCounts), openPage(withCounts)]);
     await waitUntil(async () => (await posts(endpoint)).length >= 2, 'the queued vote was not delivered');
-    await waitUntil(() => view(a.element()).summary === '1/1' && view(b.element()).summary === '1/1', 'the pages do not show one vote of one');
+    await waitUntil(
+      () => view(a.element()).summary === '1/1' && view(b.element()).summary === '1/1',
+      'the pages do not show one vote of one',
+    );
     expect(await endpoint.counts(id)).to.deep.equal({ yes: 1, no: 0 });
     const check = await openPage(withCounts.replace('<was-this-helpful', '<was-this-helpful loading="eager"'));
     await waitUntil(() => view(check.element()).summary === '1/1');
     for (const page of [a, b, check]) page.close();
   });
 
-  for (const [failure, mode] of [['a 5xx', '503'], ['a network failure', 'drop']] as const) {
+  for (const [failure, mode] of [
+    ['a 5xx', '503'],
+    ['a network failure', 'drop'],
+  ] as const) {
     it(`retries a vote that met ${failure} on its own a few seconds later, while the page stays open`, async () => {
       const endpoint = await mockEndpoint({ post: mode });
       const { id, page, el, clock, posts, failsAfter } = await pageWithClock(endpoint);
@@ -167,7 +185,11 @@ describe('the outbox', () => {
     const { page, el, clock, posts, failsAfter } = await pageWithClock(endpoint);
     await failsAfter(() => view(el).yes.click(), 'the vote was not sent');
     // Each wait is the doubled backoff less up to 20% jitter: (3.2 s, 4 s], (6.4 s, 8 s], (12.8 s, 16 s].
-    for (const [shortest, longest] of [[3200, 4000], [6400, 8000], [12_800, 16_000]] as const) {
+    for (const [shortest, longest] of [
+      [3200, 4000],
+      [6400, 8000],
+      [12_800, 16_000],
+    ] as const) {
       const sent = posts();
       clock.tick(shortest - 1);
       expect(posts(), `retried before ${shortest} ms`).to.equal(sent);

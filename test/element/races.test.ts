@@ -20,7 +20,8 @@ function holdFetch(target: Window & typeof globalThis): HeldRequest[] {
     new Promise<Response>((resolve) =>
       held.push({
         body: init?.body ? JSON.parse(String(init.body)) : null,
-        answer: (body, status = 200) => resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })),
+        answer: (body, status = 200) =>
+          resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })),
       }),
     )) as typeof fetch;
   return held;
@@ -34,10 +35,12 @@ afterEach(() => {
 });
 
 describe('orderings of answers', () => {
-  it('keeps the vote\'s own counts when an older GET answers after it', async () => {
+  it("keeps the vote's own counts when an older GET answers after it", async () => {
     const held = holdFetch(window);
     const id = uniqueId();
-    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint="https://votes.example/api" item-id=${id} loading="eager"></was-this-helpful>`);
+    const el = await fixture<WasThisHelpfulElement>(
+      html`<was-this-helpful endpoint="https://votes.example/api" item-id=${id} loading="eager"></was-this-helpful>`,
+    );
     await waitUntil(() => held.length === 1);
     view(el).yes.click();
     await waitUntil(() => held.length === 2);
@@ -52,7 +55,9 @@ describe('orderings of answers', () => {
   it('sends the newer vote when the one in flight is refused for good', async () => {
     const held = holdFetch(window);
     const id = uniqueId();
-    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint="https://votes.example/api" item-id=${id} loading="eager"></was-this-helpful>`);
+    const el = await fixture<WasThisHelpfulElement>(
+      html`<was-this-helpful endpoint="https://votes.example/api" item-id=${id} loading="eager"></was-this-helpful>`,
+    );
     await waitUntil(() => held.length === 1);
     held[0]!.answer({ items: [{ id, yes: 0, no: 0 }] });
     view(el).yes.click();
@@ -71,7 +76,9 @@ describe('orderings of answers', () => {
   it('sends the newer vote when the one in flight is accepted', async () => {
     const held = holdFetch(window);
     const id = uniqueId();
-    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint="https://votes.example/api" item-id=${id} loading="eager"></was-this-helpful>`);
+    const el = await fixture<WasThisHelpfulElement>(
+      html`<was-this-helpful endpoint="https://votes.example/api" item-id=${id} loading="eager"></was-this-helpful>`,
+    );
     await waitUntil(() => held.length === 1);
     held[0]!.answer({ items: [{ id, yes: 0, no: 0 }] });
     view(el).yes.click();
@@ -88,7 +95,7 @@ describe('orderings of answers', () => {
     expect(view(el).message).to.equal('Thanks for your feedback!');
   });
 
-  it('lets the latest action in any tab win when another tab\'s vote is answered meanwhile', async () => {
+  it("lets the latest action in any tab win when another tab's vote is answered meanwhile", async () => {
     const id = uniqueId();
     const markup = `<was-this-helpful endpoint="https://votes.example/api" item-id="${id}" hide-summary></was-this-helpful>`;
     const [a, b] = [await openPage(markup), await openPage(markup)];
@@ -99,7 +106,8 @@ describe('orderings of answers', () => {
     view(b.element()).yes.click(); // withdrawn in tab B…
     heldA.find((request) => request.body?.vote === 'yes')!.answer({ id, yes: 1, no: 0 }); // …as A's vote is answered
     await waitUntil(() => heldB.some((request) => request.body && request.body.vote === null));
-    for (const request of [...heldA, ...heldB].filter((held) => held.body?.vote === null)) request.answer({ id, yes: 0, no: 0 });
+    for (const request of [...heldA, ...heldB].filter((held) => held.body?.vote === null))
+      request.answer({ id, yes: 0, no: 0 });
     await settle();
     await Promise.all([a.element().updateComplete, b.element().updateComplete]);
     expect(view(a.element()).pressed).to.equal(null);
@@ -116,10 +124,12 @@ describe('items the protocol would refuse', () => {
     const endpoint = await mockEndpoint();
     const good = uniqueId();
     await endpoint.control({ seed: { [good]: { yes: 1, no: 0 } } });
-    const wrapper = await fixture<HTMLElement>(html`<div>
-      <was-this-helpful loading="eager" endpoint=${endpoint.url} item-id=${good}></was-this-helpful>
-      <was-this-helpful loading="eager" endpoint=${endpoint.url} item-id=${'x'.repeat(600)}></was-this-helpful>
-    </div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div>
+        <was-this-helpful loading="eager" endpoint=${endpoint.url} item-id=${good}></was-this-helpful>
+        <was-this-helpful loading="eager" endpoint=${endpoint.url} item-id=${'x'.repeat(600)}></was-this-helpful>
+      </div>`,
+    );
     const [goodEl, badEl] = [...wrapper.querySelectorAll('was-this-helpful')] as WasThisHelpfulElement[];
     await waitUntil(() => view(goodEl!).summary === '100% of readers found this helpful');
     const requests = await endpoint.requests();
@@ -133,7 +143,7 @@ describe('items the protocol would refuse', () => {
 });
 
 describe('storage changed elsewhere', () => {
-  it('forgets the vote when another tab clears the site\'s storage', async () => {
+  it("forgets the vote when another tab clears the site's storage", async () => {
     const id = uniqueId();
     const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful item-id=${id}></was-this-helpful>`);
     view(el).yes.click();

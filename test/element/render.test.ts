@@ -28,7 +28,9 @@ describe('rendering', () => {
   });
 
   it('names the button group by the question', async () => {
-    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful item-id=${uniqueId()} question="Did this answer your question?"></was-this-helpful>`);
+    const el = await fixture<WasThisHelpfulElement>(
+      html`<was-this-helpful item-id=${uniqueId()} question="Did this answer your question?"></was-this-helpful>`,
+    );
     const group = el.shadowRoot!.querySelector('[role="group"]')!;
     const label = el.shadowRoot!.getElementById(group.getAttribute('aria-labelledby')!);
     expect(label?.textContent).to.equal('Did this answer your question?');
@@ -36,7 +38,13 @@ describe('rendering', () => {
 
   it('uses the question, yes-label, no-label and thanks attributes instead of the built-in strings', async () => {
     const el = await fixture<WasThisHelpfulElement>(html`
-      <was-this-helpful item-id=${uniqueId()} question="Did this help?" yes-label="Yep" no-label="Nope" thanks="Cheers!"></was-this-helpful>
+      <was-this-helpful
+        item-id=${uniqueId()}
+        question="Did this help?"
+        yes-label="Yep"
+        no-label="Nope"
+        thanks="Cheers!"
+      ></was-this-helpful>
     `);
     expect(view(el).question).to.equal('Did this help?');
     expect(view(el).yes.textContent?.trim()).to.equal('Yep');
@@ -50,7 +58,11 @@ describe('rendering', () => {
     const id = uniqueId();
     await endpoint.control({ seed: { [id]: { yes: 1200, no: 300 } } });
     const el = await fixture<WasThisHelpfulElement>(html`
-      <was-this-helpful endpoint=${endpoint.url} item-id=${id} summary="{percent} · {yes} yes, {no} no, {total} in all"></was-this-helpful>
+      <was-this-helpful
+        endpoint=${endpoint.url}
+        item-id=${id}
+        summary="{percent} · {yes} yes, {no} no, {total} in all"
+      ></was-this-helpful>
     `);
     await oneEvent(el, 'helpful-counts');
     await el.updateComplete;
@@ -61,7 +73,9 @@ describe('rendering', () => {
     const endpoint = await mockEndpoint();
     const id = uniqueId();
     await endpoint.control({ seed: { [id]: { yes: 3, no: 1 } } });
-    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`);
+    const el = await fixture<WasThisHelpfulElement>(
+      html`<was-this-helpful endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`,
+    );
     await oneEvent(el, 'helpful-counts');
     await el.updateComplete;
     expect(view(el).summary).to.equal('75% of readers found this helpful');
@@ -71,7 +85,9 @@ describe('rendering', () => {
     const endpoint = await mockEndpoint();
     const id = uniqueId();
     await endpoint.control({ seed: { [id]: { yes: 2, no: 2 } } });
-    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint=${endpoint.url} item-id=${id} min-votes="5"></was-this-helpful>`);
+    const el = await fixture<WasThisHelpfulElement>(
+      html`<was-this-helpful endpoint=${endpoint.url} item-id=${id} min-votes="5"></was-this-helpful>`,
+    );
     await oneEvent(el, 'helpful-counts');
     await el.updateComplete;
     expect(view(el).summary).to.equal('');
@@ -81,14 +97,18 @@ describe('rendering', () => {
 
   it('shows no percentage when nobody has voted, even with min-votes="0"', async () => {
     const endpoint = await mockEndpoint();
-    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint=${endpoint.url} item-id=${uniqueId()} min-votes="0"></was-this-helpful>`);
+    const el = await fixture<WasThisHelpfulElement>(
+      html`<was-this-helpful endpoint=${endpoint.url} item-id=${uniqueId()} min-votes="0"></was-this-helpful>`,
+    );
     await oneEvent(el, 'helpful-counts');
     await el.updateComplete;
     expect(view(el).summary).to.equal('');
   });
 
   it('never shows a summary with hide-summary', async () => {
-    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful item-id=${uniqueId()} hide-summary></was-this-helpful>`);
+    const el = await fixture<WasThisHelpfulElement>(
+      html`<was-this-helpful item-id=${uniqueId()} hide-summary></was-this-helpful>`,
+    );
     await voted(el, 'yes');
     expect(view(el).hasSummary).to.equal(false);
     expect(view(el).message).to.equal('Thanks for your feedback!');
@@ -98,7 +118,9 @@ describe('rendering', () => {
     const endpoint = await mockEndpoint();
     const id = uniqueId();
     await endpoint.control({ seed: { [id]: { yes: 4, no: 1 } } });
-    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful summary-only endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`);
+    const el = await fixture<WasThisHelpfulElement>(
+      html`<was-this-helpful summary-only endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`,
+    );
     await oneEvent(el, 'helpful-counts');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('button')).to.have.length(0);
@@ -110,7 +132,9 @@ describe('rendering', () => {
     const endpoint = await mockEndpoint({ delayMs: 300 });
     const id = uniqueId();
     await endpoint.control({ seed: { [id]: { yes: 1, no: 0 } } });
-    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`);
+    const el = await fixture<WasThisHelpfulElement>(
+      html`<was-this-helpful endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`,
+    );
     const before = el.getBoundingClientRect().height;
     await oneEvent(el, 'helpful-counts');
     await el.updateComplete;
@@ -132,8 +156,15 @@ describe('hostile attribute values', () => {
     const id = uniqueId();
     await endpoint.control({ seed: { [id]: { yes: 1, no: 0 } } });
     const el = await fixture<WasThisHelpfulElement>(html`
-      <was-this-helpful endpoint=${endpoint.url} item-id=${id} question=${HOSTILE} yes-label=${HOSTILE} no-label=${HOSTILE}
-        summary=${`${HOSTILE} {percent}`} thanks=${HOSTILE}></was-this-helpful>
+      <was-this-helpful
+        endpoint=${endpoint.url}
+        item-id=${id}
+        question=${HOSTILE}
+        yes-label=${HOSTILE}
+        no-label=${HOSTILE}
+        summary=${`${HOSTILE} {percent}`}
+        thanks=${HOSTILE}
+      ></was-this-helpful>
     `);
     await oneEvent(el, 'helpful-counts');
     await voted(el, 'yes');
@@ -150,7 +181,9 @@ describe('hostile attribute values', () => {
     const warn = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
     try {
-      const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint="javascript:alert(1)" item-id=${uniqueId()}></was-this-helpful>`);
+      const el = await fixture<WasThisHelpfulElement>(
+        html`<was-this-helpful endpoint="javascript:alert(1)" item-id=${uniqueId()}></was-this-helpful>`,
+      );
       await voted(el, 'yes');
       expect(warnings.join('\n')).to.contain('javascript:alert(1)');
       expect(view(el).summary).to.equal('100% of readers found this helpful');
@@ -162,7 +195,10 @@ describe('hostile attribute values', () => {
 
 describe('item-id', () => {
   it('defaults to the canonical link', async () => {
-    const link = Object.assign(document.createElement('link'), { rel: 'canonical', href: `https://example.org/${uniqueId()}` });
+    const link = Object.assign(document.createElement('link'), {
+      rel: 'canonical',
+      href: `https://example.org/${uniqueId()}`,
+    });
     document.head.append(link);
     try {
       const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful></was-this-helpful>`);
@@ -185,7 +221,9 @@ describe('item-id', () => {
 
 describe('language', () => {
   it('falls back to English for an unknown or invalid lang and re-renders when lang changes', async () => {
-    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful lang="not a tag!" item-id=${uniqueId()}></was-this-helpful>`);
+    const el = await fixture<WasThisHelpfulElement>(
+      html`<was-this-helpful lang="not a tag!" item-id=${uniqueId()}></was-this-helpful>`,
+    );
     expect(view(el).question).to.equal('Was this helpful?');
     el.setAttribute('lang', 'xx-YY');
     await el.updateComplete;

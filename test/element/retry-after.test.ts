@@ -43,7 +43,9 @@ describe('the wait Retry-After asks for', () => {
 describe('a vote refused with Retry-After as a date', () => {
   async function refusedVote(retryAfter: string) {
     const endpoint = await mockEndpoint({ post: '429', retryAfter });
-    const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint=${endpoint.url} item-id=${uniqueId()}></was-this-helpful>`);
+    const el = await fixture<WasThisHelpfulElement>(
+      html`<was-this-helpful endpoint=${endpoint.url} item-id=${uniqueId()}></was-this-helpful>`,
+    );
     await oneEvent(el, 'helpful-counts');
     const failed = oneEvent(el, 'helpful-error');
     view(el).yes.click();

@@ -8,7 +8,9 @@ import { openPage } from './support/page-frame.js';
 afterEach(() => localStorage.clear());
 
 const posts = async (endpoint: Awaited<ReturnType<typeof mockEndpoint>>) =>
-  (await endpoint.requests()).filter((request) => request.method === 'POST').map((request) => JSON.parse(request.body!));
+  (await endpoint.requests())
+    .filter((request) => request.method === 'POST')
+    .map((request) => JSON.parse(request.body!));
 
 describe('cached counts', () => {
   it('shows the last known percentage at once on a revisit, before the endpoint answers', async () => {
@@ -26,7 +28,7 @@ describe('cached counts', () => {
     revisit.close();
   });
 
-  it('shows the last known figure with the reader\'s pending vote while the endpoint is down', async () => {
+  it("shows the last known figure with the reader's pending vote while the endpoint is down", async () => {
     const endpoint = await mockEndpoint();
     const id = uniqueId();
     await endpoint.control({ seed: { [id]: { yes: 3, no: 1 } } });
@@ -84,7 +86,12 @@ describe('when localStorage fails', () => {
       };
     }
     lengthDescriptor = Object.getOwnPropertyDescriptor(Storage.prototype, 'length');
-    Object.defineProperty(Storage.prototype, 'length', { configurable: true, get: () => { throw new DOMException('blocked', 'SecurityError'); } });
+    Object.defineProperty(Storage.prototype, 'length', {
+      configurable: true,
+      get: () => {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
   }
 
   function restoreStorage(): void {
@@ -101,12 +108,14 @@ describe('when localStorage fails', () => {
     }
   }
 
-  it('votes, changes and counts for the page\'s lifetime when every call throws', async () => {
+  it("votes, changes and counts for the page's lifetime when every call throws", async () => {
     const endpoint = await mockEndpoint();
     const id = uniqueId();
     await endpoint.control({ seed: { [id]: { yes: 1, no: 1 } } });
     await withBrokenStorage(async () => {
-      const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`);
+      const el = await fixture<WasThisHelpfulElement>(
+        html`<was-this-helpful endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`,
+      );
       await oneEvent(el, 'helpful-counts');
       view(el).yes.click();
       await waitUntil(async () => (await posts(endpoint)).length === 1);
@@ -122,7 +131,9 @@ describe('when localStorage fails', () => {
 
   it('works in local-only mode when every call throws', async () => {
     await withBrokenStorage(async () => {
-      const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful item-id=${uniqueId()}></was-this-helpful>`);
+      const el = await fixture<WasThisHelpfulElement>(
+        html`<was-this-helpful item-id=${uniqueId()}></was-this-helpful>`,
+      );
       view(el).yes.click();
       await el.updateComplete;
       expect(view(el).summary).to.equal('100% of readers found this helpful');
@@ -151,14 +162,19 @@ describe('when localStorage fails', () => {
       throw new DOMException('quota exceeded', 'QuotaExceededError');
     };
     try {
-      const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`);
+      const el = await fixture<WasThisHelpfulElement>(
+        html`<was-this-helpful endpoint=${endpoint.url} item-id=${id}></was-this-helpful>`,
+      );
       await oneEvent(el, 'helpful-counts');
       const failed = oneEvent(el, 'helpful-error');
       view(el).yes.click();
       expect((await failed).detail.queued).to.equal(true);
       await endpoint.control({ post: 'ok' });
       window.dispatchEvent(new Event('online'));
-      await waitUntil(async () => (await posts(endpoint)).some((post) => post.id === id), 'the vote kept in memory was not delivered');
+      await waitUntil(
+        async () => (await posts(endpoint)).some((post) => post.id === id),
+        'the vote kept in memory was not delivered',
+      );
     } finally {
       Storage.prototype.setItem = setItem;
     }
@@ -166,7 +182,10 @@ describe('when localStorage fails', () => {
 
   it('ignores records in storage that were tampered with', async () => {
     const id = uniqueId();
-    localStorage.setItem(`was-this-helpful:item:${JSON.stringify([null, id])}`, '{"vote":"<b>maybe</b>","counts":{"yes":-1}}');
+    localStorage.setItem(
+      `was-this-helpful:item:${JSON.stringify([null, id])}`,
+      '{"vote":"<b>maybe</b>","counts":{"yes":-1}}',
+    );
     const el = await fixture<WasThisHelpfulElement>(html`<was-this-helpful item-id=${id}></was-this-helpful>`);
     expect(view(el).pressed).to.equal(null);
     expect(view(el).summary).to.equal('');

@@ -37,7 +37,7 @@ describe('failure kinds', () => {
 });
 
 describe('response validation', () => {
-  it('accepts exactly the protocol\'s shapes', () => {
+  it("accepts exactly the protocol's shapes", () => {
     expect(parseItemCounts({ id: 'a', yes: 1, no: 0 })).to.deep.equal({ id: 'a', yes: 1, no: 0 });
     expect(parseCountsResponse({ items: [{ id: 'a', yes: 2, no: 3 }] })?.get('a')).to.deep.equal({ yes: 2, no: 3 });
   });
@@ -60,7 +60,12 @@ describe('item ids the element sends', () => {
   });
 
   it('hold no control character and no lone surrogate', () => {
-    expect(['tab\there', 'line\nbreak', '\uD83D alone', 'alone \uDE00'].map(isItemId)).to.deep.equal([false, false, false, false]);
+    expect(['tab\there', 'line\nbreak', '\uD83D alone', 'alone \uDE00'].map(isItemId)).to.deep.equal([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -76,7 +81,7 @@ describe('counts and the summary', () => {
     expect(formatSummary('{percent} {unknown}', { yes: 1, no: 0 }, 'en')).to.equal('100% {unknown}');
   });
 
-  it('builds GET URLs that keep the endpoint\'s query and encode ids', () => {
+  it("builds GET URLs that keep the endpoint's query and encode ids", () => {
     const url = new URL(countsUrl('https://example.org/api/votes?site=a', ['faq 1', 'b&c']));
     expect(url.searchParams.get('site')).to.equal('a');
     expect(url.searchParams.getAll('item')).to.deep.equal(['faq 1', 'b&c']);

@@ -64,13 +64,17 @@ describe('voting (local-only mode, no endpoint)', () => {
 
   it('keeps one state for several elements with the same item-id', async () => {
     const id = uniqueId();
-    const wrapper = await fixture<HTMLElement>(html`<div>
-      <was-this-helpful summary-only item-id=${id}></was-this-helpful>
-      <was-this-helpful item-id=${id}></was-this-helpful>
-      <was-this-helpful item-id=${id}></was-this-helpful>
-      <was-this-helpful item-id=${uniqueId()}></was-this-helpful>
-    </div>`);
-    const [summaryOnly, first, second, other] = [...wrapper.querySelectorAll('was-this-helpful')] as WasThisHelpfulElement[];
+    const wrapper = await fixture<HTMLElement>(
+      html`<div>
+        <was-this-helpful summary-only item-id=${id}></was-this-helpful>
+        <was-this-helpful item-id=${id}></was-this-helpful>
+        <was-this-helpful item-id=${id}></was-this-helpful>
+        <was-this-helpful item-id=${uniqueId()}></was-this-helpful>
+      </div>`,
+    );
+    const [summaryOnly, first, second, other] = [
+      ...wrapper.querySelectorAll('was-this-helpful'),
+    ] as WasThisHelpfulElement[];
     const countsOnSummary = oneEvent(summaryOnly!, 'helpful-counts');
     await press(first!, 'yes');
     await second!.updateComplete;

@@ -21,7 +21,11 @@ const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8', st
 /** `npx was-this-helpful-widget serve …` in the project; resolves with its URL once it listens. */
 function serveWithNpx(project, args) {
   // In a process group of its own: npx does not pass SIGTERM on to the server it started.
-  const child = spawn('npx', ['--offline', NAME, 'serve', '--port', '0', ...args], { cwd: project, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npx', ['--offline', NAME, 'serve', '--port', '0', ...args], {
+    cwd: project,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise((done) => child.once('exit', done));
   let output = '';
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -38,7 +42,8 @@ function serveWithNpx(project, args) {
   });
 }
 
-const counts = async (url, item) => (await (await fetch(`${url}/api/votes?item=${encodeURIComponent(item)}`)).json()).items[0];
+const counts = async (url, item) =>
+  (await (await fetch(`${url}/api/votes?item=${encodeURIComponent(item)}`)).json()).items[0];
 
 describe('the packed package, installed in an empty project', () => {
   const project = mkdtempSync(join(tmpdir(), 'wth-package-'));
@@ -65,18 +70,41 @@ describe('the packed package, installed in an empty project', () => {
     const installed = join(project, 'node_modules', NAME);
     const { unpkg } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
     cpSync(installed, join(site, 'npm', NAME), { recursive: true });
-    writeFileSync(join(site, 'cdn.html'), `<!doctype html><html lang="fr"><title>CDN</title>
+    writeFileSync(
+      join(site, 'cdn.html'),
+      `<!doctype html><html lang="fr"><title>CDN</title>
       <script type="module" src="/npm/${NAME}/${unpkg.replace(/^\.\//, '')}"></script>
-      <was-this-helpful endpoint="/api/votes" item-id="by-script-tag" loading="eager"></was-this-helpful>`);
+      <was-this-helpful endpoint="/api/votes" item-id="by-script-tag" loading="eager"></was-this-helpful>`,
+    );
 
     // 2. A bundler build: Vite (this checkout's), resolving the package and Lit from the project.
     mkdirSync(join(project, 'app'));
-    writeFileSync(join(project, 'app/index.html'), `<!doctype html><html lang="en"><title>App</title>
+    writeFileSync(
+      join(project, 'app/index.html'),
+      `<!doctype html><html lang="en"><title>App</title>
       <script type="module" src="./main.js"></script>
-      <was-this-helpful endpoint="/api/votes" item-id="by-bundler" loading="eager"></was-this-helpful>`);
-    writeFileSync(join(project, 'app/main.js'), `import { WasThisHelpfulElement } from '${NAME}';
-      window.imported = customElements.get('was-this-helpful') === WasThisHelpfulElement;`);
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', 'app', '--base', '/app/', '--outDir', join(site, 'app'), '--logLevel', 'error'], { cwd: project });
+      <was-this-helpful endpoint="/api/votes" item-id="by-bundler" loading="eager"></was-this-helpful>`,
+    );
+    writeFileSync(
+      join(project, 'app/main.js'),
+      `import { WasThisHelpfulElement } from '${NAME}';
+      window.imported = customElements.get('was-this-helpful') === WasThisHelpfulElement;`,
+    );
+    execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/vite/bin/vite.js'),
+        'build',
+        'app',
+        '--base',
+        '/app/',
+        '--outDir',
+        join(site, 'app'),
+        '--logLevel',
+        'error',
+      ],
+      { cwd: project },
+    );
 
     // 3. The server, started the way the README says.
     server = await serveWithNpx(project, ['--db', join(project, 'votes.sqlite'), '--static', 'site']);
@@ -93,10 +121,23 @@ describe('the packed package, installed in an empty project', () => {
   });
 
   it('holds the built files, the licence and the command, and nothing of the sources or tests', () => {
-    for (const file of ['dist/was-this-helpful.bundle.js', 'dist/was-this-helpful.js', 'dist/strings/fr.js', 'dist/types/index.d.ts', 'dist/node/server/node/cli.js', 'bin/was-this-helpful.js', 'LICENSE', 'README.md', 'custom-elements.json']) {
+    for (const file of [
+      'dist/was-this-helpful.bundle.js',
+      'dist/was-this-helpful.js',
+      'dist/strings/fr.js',
+      'dist/types/index.d.ts',
+      'dist/node/server/node/cli.js',
+      'bin/was-this-helpful.js',
+      'LICENSE',
+      'README.md',
+      'custom-elements.json',
+    ]) {
       assert.ok(files.includes(file), `${file} is missing from the tarball`);
     }
-    assert.deepEqual(files.filter((file) => /^(src|test|scripts|bench)\//.test(file)), []);
+    assert.deepEqual(
+      files.filter((file) => /^(src|test|scripts|bench)\//.test(file)),
+      [],
+    );
   });
 
   it('prints its version', () => {
@@ -105,7 +146,9 @@ describe('the packed package, installed in an empty project', () => {
   });
 
   it('types its events, its tag and its entry points for TypeScript users', () => {
-    writeFileSync(join(project, 'typed.ts'), `
+    writeFileSync(
+      join(project, 'typed.ts'),
+      `
       import 'was-this-helpful-widget';
       import { WasThisHelpfulElement, type HelpfulVoteDetail } from 'was-this-helpful-widget/element';
       import 'was-this-helpful-widget/define';
@@ -119,9 +162,23 @@ describe('the packed package, installed in an empty project', () => {
       document.body.addEventListener('helpful-counts', (event) => event.detail.yes + event.detail.no);
       // @ts-expect-error: the detail of helpful-vote has no such field
       element.addEventListener('helpful-vote', (event) => event.detail.votes);
-    `);
+    `,
+    );
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-    const args = ['--noEmit', '--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2022,dom', 'typed.ts'];
+    const args = [
+      '--noEmit',
+      '--strict',
+      '--skipLibCheck',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--lib',
+      'es2022,dom',
+      'typed.ts',
+    ];
     const { status, stdout } = spawnSync(process.execPath, [tsc, ...args], { cwd: project, encoding: 'utf8' });
     assert.equal(status, 0, stdout);
   });

@@ -6,8 +6,17 @@ import { startServer, tempDb, voter } from './support/server-process.mjs';
 /** One POST over a bare socket with `headerLines` as written, and its status. */
 async function post(server, headerLines, n) {
   const body = JSON.stringify({ id: 'headers', vote: 'yes', voter: voter(n) });
-  const head = ['POST /api/votes HTTP/1.1', 'Host: x', ...headerLines, `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close'];
-  const { bytes, error } = await sendRaw(new URL(server.url).port, Buffer.from(`${head.join('\r\n')}\r\n\r\n${body}`, 'latin1'));
+  const head = [
+    'POST /api/votes HTTP/1.1',
+    'Host: x',
+    ...headerLines,
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+  ];
+  const { bytes, error } = await sendRaw(
+    new URL(server.url).port,
+    Buffer.from(`${head.join('\r\n')}\r\n\r\n${body}`, 'latin1'),
+  );
   assert.equal(error, undefined);
   return parseResponses(bytes)[0].status;
 }

@@ -1,7 +1,13 @@
 import type { VoteRequest } from '../../protocol/types.js';
 import { BadRequest } from './errors.js';
-import { isVote, isVoterId, itemIdProblem, MAX_ID_CODE_POINTS, MAX_ITEMS_PER_REQUEST, type ItemIdProblem } from '../../protocol/validation.js';
-
+import {
+  isVote,
+  isVoterId,
+  itemIdProblem,
+  MAX_ID_CODE_POINTS,
+  MAX_ITEMS_PER_REQUEST,
+  type ItemIdProblem,
+} from '../../protocol/validation.js';
 
 const ITEM_ID_PROBLEMS: Record<ItemIdProblem, string> = {
   length: `must be 1 to ${MAX_ID_CODE_POINTS} characters long`,
@@ -56,17 +62,21 @@ export function itemParameters(url: URL): string[] {
   // URLSearchParams reads bytes that are not UTF-8 as U+FFFD. Only then is the query read again, strictly,
   // to tell a U+FFFD that was sent from one that stands for bad bytes.
   if (!items.some((item) => item.includes('\uFFFD'))) return items;
-  return url.search.slice(1).split('&').flatMap((pair) => {
-    const [name] = new URLSearchParams(pair).keys();
-    const equals = pair.indexOf('=');
-    return name === 'item' ? [decodeQueryValue(equals === -1 ? '' : pair.slice(equals + 1))] : [];
-  });
+  return url.search
+    .slice(1)
+    .split('&')
+    .flatMap((pair) => {
+      const [name] = new URLSearchParams(pair).keys();
+      const equals = pair.indexOf('=');
+      return name === 'item' ? [decodeQueryValue(equals === -1 ? '' : pair.slice(equals + 1))] : [];
+    });
 }
 
 /** The distinct item ids of a GET, in the order first asked. */
 export function checkItemIds(ids: string[]): string[] {
   if (ids.length === 0) throw new BadRequest('Give at least one "item" parameter');
-  if (ids.length > MAX_ITEMS_PER_REQUEST) throw new BadRequest(`At most ${MAX_ITEMS_PER_REQUEST} "item" parameters per request`);
+  if (ids.length > MAX_ITEMS_PER_REQUEST)
+    throw new BadRequest(`At most ${MAX_ITEMS_PER_REQUEST} "item" parameters per request`);
   return [...new Set(ids.map((id) => checkItemId(id, 'item')))];
 }
 
@@ -78,7 +88,8 @@ export function parseVoteRequest(text: string): VoteRequest {
   } catch {
     throw new BadRequest('The body is not valid JSON');
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequest('The body must be a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new BadRequest('The body must be a JSON object');
   const { id, vote, voter } = body as Record<string, unknown>;
   if (!Object.hasOwn(body, 'vote') || !isVote(vote)) throw new BadRequest('"vote" must be "yes", "no" or null');
   if (!isVoterId(voter)) throw new BadRequest('"voter" must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -');

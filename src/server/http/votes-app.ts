@@ -65,18 +65,23 @@ export function buildVotesApp(options: VotesHandlerOptions, platform: PlatformAc
 
   if (corsOrigins.length > 0) app.use(VOTES_PATH, corsForOrigins(corsOrigins));
   if (rateLimit > 0) app.post(VOTES_PATH, rateLimitVotes(rateLimit, clientAddress));
-  if (!readBody) app.post(VOTES_PATH, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorAnswer(c, 413, tooLarge) }));
+  if (!readBody)
+    app.post(VOTES_PATH, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorAnswer(c, 413, tooLarge) }));
 
   const answers = store.countsRevision ? new CountsAnswerCache(() => store.countsRevision!()) : undefined;
   app.get(VOTES_PATH, async (c) => {
     const url = c.req.url;
-    const countsAnswer = async () => JSON.stringify({ items: await store.counts(checkItemIds(itemParameters(new URL(url)))) });
+    const countsAnswer = async () =>
+      JSON.stringify({ items: await store.counts(checkItemIds(itemParameters(new URL(url)))) });
     return c.body(answers ? await answers.answer(queryOf(url), countsAnswer) : await countsAnswer(), 200, jsonAnswer());
   });
 
   app.post(VOTES_PATH, async (c) => {
-    if (!isJsonType(c.req.header('Content-Type'))) return errorAnswer(c, 415, 'Send votes as Content-Type: application/json');
-    const request = parseVoteRequest(readBody ? await readBody(c, MAX_BODY_BYTES) : decodeBody(await c.req.arrayBuffer()));
+    if (!isJsonType(c.req.header('Content-Type')))
+      return errorAnswer(c, 415, 'Send votes as Content-Type: application/json');
+    const request = parseVoteRequest(
+      readBody ? await readBody(c, MAX_BODY_BYTES) : decodeBody(await c.req.arrayBuffer()),
+    );
     return c.json(await store.vote(request), 200, NO_SNIFF);
   });
 
@@ -86,7 +91,10 @@ export function buildVotesApp(options: VotesHandlerOptions, platform: PlatformAc
   });
 
   app.get(HEALTH_PATH, async (c) =>
-    (await store.healthy().catch(() => false)) ? c.json({ ok: true }, 200, NO_SNIFF) : errorAnswer(c, 503, 'The store is unreachable'));
+    (await store.healthy().catch(() => false))
+      ? c.json({ ok: true }, 200, NO_SNIFF)
+      : errorAnswer(c, 503, 'The store is unreachable'),
+  );
 
   app.notFound((c) => errorAnswer(c, 404, 'Not found'));
   app.onError((caught, c) => answerThrown(caught, c, tooLarge));

@@ -37,13 +37,18 @@ async function openStore(options: ServeOptions): Promise<VoteStore> {
 function readStaticFiles(options: ServeOptions): StaticFiles | undefined {
   const { staticDir } = options;
   if (!staticDir) return undefined;
-  if (!(existsSync(staticDir) && statSync(staticDir).isDirectory())) throw new UsageError(`--static ${staticDir}: no such directory`);
+  if (!(existsSync(staticDir) && statSync(staticDir).isDirectory()))
+    throw new UsageError(`--static ${staticDir}: no such directory`);
   // Its -wal and -shm files lie beside it, and hold recent votes and voter ids too.
   if (!options.databaseUrl && liesInside(options.db, staticDir)) {
-    throw new UsageError(`--db ${options.db} is inside --static ${staticDir}: the database and its -wal file (votes, voter ids) would be served to anyone; keep it outside the folder`);
+    throw new UsageError(
+      `--db ${options.db} is inside --static ${staticDir}: the database and its -wal file (votes, voter ids) would be served to anyone; keep it outside the folder`,
+    );
   }
   try {
-    return new StaticFiles(readStaticFolder(staticDir, { reservedPaths: [VOTES_PATH, HEALTH_PATH] }), { csp: options.staticCsp });
+    return new StaticFiles(readStaticFolder(staticDir, { reservedPaths: [VOTES_PATH, HEALTH_PATH] }), {
+      csp: options.staticCsp,
+    });
   } catch (error) {
     throw error instanceof StaticFolderError ? new UsageError(error.message) : error;
   }
@@ -68,9 +73,10 @@ async function serveCommand(args: string[]): Promise<void> {
     corsOrigins: options.corsOrigins,
     rateLimit: options.rateLimit,
     // Without --trust-proxy, X-Forwarded-For is never read: any client could write it.
-    clientAddress: options.trustProxy > 0
-      ? (c) => forwardedClientAddress(c.req.header('X-Forwarded-For'), options.trustProxy) ?? connectionAddress(c)
-      : connectionAddress,
+    clientAddress:
+      options.trustProxy > 0
+        ? (c) => forwardedClientAddress(c.req.header('X-Forwarded-For'), options.trustProxy) ?? connectionAddress(c)
+        : connectionAddress,
   });
   const server = createNodeServer({ fetch: app.fetch, hostname: options.host, staticFiles });
   server.listen(options.port, options.host, () => {
@@ -90,7 +96,8 @@ async function serveCommand(args: string[]): Promise<void> {
 
 /** The version of this package, from its package.json (four folders up from `dist/node/server/node/cli.js`). */
 function packageVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string })
+    .version;
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -45,15 +45,20 @@ const CLIENT_ERROR_MESSAGES: Record<number, string> = {
   400: 'The request is not well-formed HTTP',
   408: 'The request took too long to arrive',
   413: 'The chunk extensions are too large',
-  431: 'The request\'s headers are over 16 KiB',
+  431: "The request's headers are over 16 KiB",
 };
 
 /** Answers the request a `ServerResponse` holds with a JSON error. */
 function answer(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
   const body = jsonError(message);
-  response.writeHead(status, {
-    ...headers, 'Content-Type': 'application/json', 'X-Content-Type-Options': 'nosniff', 'Content-Length': Buffer.byteLength(body),
-  }).end(body);
+  response
+    .writeHead(status, {
+      ...headers,
+      'Content-Type': 'application/json',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Length': Buffer.byteLength(body),
+    })
+    .end(body);
 }
 
 /**
@@ -97,7 +102,8 @@ export function answerClientErrorsAsJson(server: Server): void {
     } else socket.destroy();
   });
   server.on('checkExpectation', (_request: IncomingMessage, response: ServerResponse) =>
-    answer(response, 417, 'The only expectation understood is "Expect: 100-continue"'));
+    answer(response, 417, 'The only expectation understood is "Expect: 100-continue"'),
+  );
   // Node closes a CONNECT request's connection without a word unless someone listens: answer it like any
   // other method the API does not know.
   server.on('connect', (_request: IncomingMessage, socket: Duplex) => {

@@ -19,7 +19,10 @@ export interface NodeServerOptions {
  * reaches (Node's parser errors, a URL the adapter cannot build) still gets a JSON error.
  */
 export function createNodeServer({ fetch, hostname, staticFiles }: NodeServerOptions): Server {
-  const api = getRequestListener(fetch as Parameters<typeof getRequestListener>[0], { hostname, errorHandler: answerUnreadableRequest });
+  const api = getRequestListener(fetch as Parameters<typeof getRequestListener>[0], {
+    hostname,
+    errorHandler: answerUnreadableRequest,
+  });
   // Node's own answer to a request without Host has no body: the listener below answers it instead.
   const server = createServer({ requireHostHeader: false }, (request, response) => {
     response.setHeader('X-Content-Type-Options', 'nosniff');

@@ -7,4 +7,5 @@ import { readNodeBody } from './node-body.js';
  * streamed through the web `Request` the adapter builds (about three times the votes per second:
  * BENCHMARKS.md).
  */
-export const createNodeVotesApp = (options: VotesHandlerOptions): Hono => buildVotesApp(options, { readBody: readNodeBody });
+export const createNodeVotesApp = (options: VotesHandlerOptions): Hono =>
+  buildVotesApp(options, { readBody: readNodeBody });

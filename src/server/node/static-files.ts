@@ -28,7 +28,9 @@ export function acceptsGzip(header: string | undefined): boolean {
   let any: number | undefined;
   for (const part of header.split(',')) {
     const [coding = '', ...parameters] = part.split(';');
-    const weight = parameters.map((parameter) => /^[ \t]*q[ \t]*=(.*)$/i.exec(parameter)?.[1]).find((found) => found !== undefined);
+    const weight = parameters
+      .map((parameter) => /^[ \t]*q[ \t]*=(.*)$/i.exec(parameter)?.[1])
+      .find((found) => found !== undefined);
     const value = weight === undefined ? 1 : Number(weight.trim() || NaN); // a weight that is not a number accepts nothing
     const name = coding.trim().toLowerCase();
     if (name === 'gzip') gzip = value;
@@ -57,11 +59,23 @@ export class StaticFiles {
     this.#files = files;
     // Each answer's headers, built once.
     for (const file of new Set(files.values())) {
-      const common = { ...(file.gzip ? { Vary: 'Accept-Encoding' } : {}), ...(csp ? { 'Content-Security-Policy': csp } : {}) };
-      this.#headers.set(file.identity, { 'Content-Type': file.type, 'Content-Length': file.identity.body.length, ETag: file.identity.etag, ...common });
+      const common = {
+        ...(file.gzip ? { Vary: 'Accept-Encoding' } : {}),
+        ...(csp ? { 'Content-Security-Policy': csp } : {}),
+      };
+      this.#headers.set(file.identity, {
+        'Content-Type': file.type,
+        'Content-Length': file.identity.body.length,
+        ETag: file.identity.etag,
+        ...common,
+      });
       if (file.gzip) {
         this.#headers.set(file.gzip, {
-          'Content-Type': file.type, 'Content-Length': file.gzip.body.length, 'Content-Encoding': 'gzip', ETag: file.gzip.etag, ...common,
+          'Content-Type': file.type,
+          'Content-Length': file.gzip.body.length,
+          'Content-Encoding': 'gzip',
+          ETag: file.gzip.etag,
+          ...common,
         });
       }
     }
@@ -86,7 +100,9 @@ export class StaticFiles {
       response.writeHead(204, { Allow: ALLOW }).end();
     } else {
       const body = JSON.stringify({ error: `${method} is not allowed here` });
-      response.writeHead(405, { Allow: ALLOW, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) }).end(body);
+      response
+        .writeHead(405, { Allow: ALLOW, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) })
+        .end(body);
     }
     return true;
   }

@@ -27,7 +27,8 @@ export interface StaticFile {
 /** A folder that cannot be served; the message is for the person who started the server. */
 export class StaticFolderError extends Error {}
 
-const isInside = (path: string, folder: string) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+const isInside = (path: string, folder: string) =>
+  path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 
 /** The real path of `path`, which may not exist yet: its nearest existing ancestor's real path, and the rest. */
 function realPathOf(path: string): string {
@@ -65,7 +66,8 @@ function readMeasured(path: string, size: number): Buffer {
   }
 }
 
-const etagOf = (bytes: Buffer, suffix = '') => `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}${suffix}"`;
+const etagOf = (bytes: Buffer, suffix = '') =>
+  `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}${suffix}"`;
 
 function representations(name: string, body: Buffer): StaticFile {
   const type = getMimeType(name) ?? 'application/octet-stream';
@@ -73,7 +75,9 @@ function representations(name: string, body: Buffer): StaticFile {
   if (!COMPRESSIBLE_CONTENT_TYPE_REGEX.test(type)) return { type, identity };
   const gzipped = gzipSync(body, { level: 9 });
   // The gzip variant's validator differs from the plain one's: they are different bytes.
-  return gzipped.length < body.length ? { type, identity, gzip: { body: gzipped, etag: etagOf(body, '.gz') } } : { type, identity };
+  return gzipped.length < body.length
+    ? { type, identity, gzip: { body: gzipped, etag: etagOf(body, '.gz') } }
+    : { type, identity };
 }
 
 const number = (value: number) => value.toLocaleString('en-US');
@@ -85,7 +89,10 @@ const number = (value: number) => value.toLocaleString('en-US');
  * that leads back to a folder it is in; anything that is neither a file nor a folder; `reservedPaths`.
  * Throws `StaticFolderError` past `MAX_STATIC_FILES` files or `MAX_STATIC_BYTES`, before reading a byte.
  */
-export function readStaticFolder(folder: string, { reservedPaths = [] as readonly string[] } = {}): Map<string, StaticFile> {
+export function readStaticFolder(
+  folder: string,
+  { reservedPaths = [] as readonly string[] } = {},
+): Map<string, StaticFile> {
   const root = realpathSync(folder);
   const found: Array<{ path: string; file: string }> = [];
   // Sizes by real path: a file reached through several names is read, kept and counted once.
@@ -93,7 +100,9 @@ export function readStaticFolder(folder: string, { reservedPaths = [] as readonl
   // A folder is not entered again below itself (a symlink to an ancestor): no loop.
   const pending = [{ directory: root, path: '', ancestors: [root] }];
   const fail = (what: string, error: unknown) => {
-    throw new StaticFolderError(`--static ${folder}: cannot read ${what}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    throw new StaticFolderError(
+      `--static ${folder}: cannot read ${what}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+    );
   };
   while (pending.length > 0) {
     const { directory, path, ancestors } = pending.pop()!;
@@ -110,26 +119,37 @@ export function readStaticFolder(folder: string, { reservedPaths = [] as readonl
       try {
         if (lstatSync(target).isSymbolicLink()) {
           target = realpathSync(target);
-          if (!isInside(target, root) || relative(root, target).split(sep).some((part) => part.startsWith('.'))) continue;
+          if (
+            !isInside(target, root) ||
+            relative(root, target)
+              .split(sep)
+              .some((part) => part.startsWith('.'))
+          )
+            continue;
         }
         stats = statSync(target);
       } catch {
         continue; // a dangling symlink, or a name that is gone already
       }
       if (stats.isDirectory()) {
-        if (!ancestors.includes(target)) pending.push({ directory: target, path: `${path}/${name}`, ancestors: [...ancestors, target] });
+        if (!ancestors.includes(target))
+          pending.push({ directory: target, path: `${path}/${name}`, ancestors: [...ancestors, target] });
       } else if (stats.isFile()) {
         found.push({ path: `${path}/${name}`, file: target });
         sizes.set(target, stats.size);
         if (found.length > MAX_STATIC_FILES) {
-          throw new StaticFolderError(`--static ${folder}: more than ${number(MAX_STATIC_FILES)} files; serve a folder this large with a web server`);
+          throw new StaticFolderError(
+            `--static ${folder}: more than ${number(MAX_STATIC_FILES)} files; serve a folder this large with a web server`,
+          );
         }
       }
     }
   }
   const total = [...sizes.values()].reduce((sum, size) => sum + size, 0);
   if (total > MAX_STATIC_BYTES) {
-    throw new StaticFolderError(`--static ${folder}: the files come to ${number(total)} bytes, over the limit of ${number(MAX_STATIC_BYTES)} (64 MiB); serve a folder this large with a web server`);
+    throw new StaticFolderError(
+      `--static ${folder}: the files come to ${number(total)} bytes, over the limit of ${number(MAX_STATIC_BYTES)} (64 MiB); serve a folder this large with a web server`,
+    );
   }
   const reserved = new Set(reservedPaths);
   const read = new Map<string, StaticFile>();
@@ -150,7 +170,8 @@ export function readStaticFolder(folder: string, { reservedPaths = [] as readonl
     files.set(path, served);
     if (path.endsWith('/index.html')) {
       const folderPath = path.slice(0, -'index.html'.length);
-      for (const alias of [folderPath, folderPath.slice(0, -1)]) if (alias !== '' && !reserved.has(alias)) files.set(alias, served);
+      for (const alias of [folderPath, folderPath.slice(0, -1)])
+        if (alias !== '' && !reserved.has(alias)) files.set(alias, served);
     }
   }
   return files;

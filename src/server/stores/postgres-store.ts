@@ -11,7 +11,8 @@ const VERSION_TABLE = 'CREATE TABLE IF NOT EXISTS was_this_helpful_schema (versi
  * Migration `n` brings the schema from version `n` to `n + 1`. The first is written with IF NOT EXISTS:
  * databases set up by 0.1.0, before versions were recorded, read as version 0 and are adopted as they are.
  */
-const MIGRATIONS = [`
+const MIGRATIONS = [
+  `
   CREATE TABLE IF NOT EXISTS was_this_helpful_votes (
     item TEXT NOT NULL,
     voter TEXT NOT NULL,
@@ -24,7 +25,8 @@ const MIGRATIONS = [`
     yes BIGINT NOT NULL DEFAULT 0 CHECK (yes >= 0),
     no BIGINT NOT NULL DEFAULT 0 CHECK (no >= 0)
   );
-`];
+`,
+];
 
 /**
  * PostgreSQL, for several server instances sharing one store. Each vote is one transaction that first
@@ -52,7 +54,11 @@ export class PostgresStore implements VoteStore {
       await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
       // Read before any DDL: a role that may read and write but not create tables (PostgreSQL 15's default
       // on `public`) can then run an up-to-date database.
-      const { rows: [table] } = await client.query<{ present: boolean }>("SELECT to_regclass('was_this_helpful_schema') IS NOT NULL AS present");
+      const {
+        rows: [table],
+      } = await client.query<{ present: boolean }>(
+        "SELECT to_regclass('was_this_helpful_schema') IS NOT NULL AS present",
+      );
       const { rows } = table?.present
         ? await client.query<{ version: number }>('SELECT version FROM was_this_helpful_schema')
         : { rows: [] };
@@ -90,7 +96,8 @@ export class PostgresStore implements VoteStore {
       );
       const previous: Vote = current.rows[0]?.vote ?? null;
       if (previous !== vote) {
-        if (vote === null) await client.query('DELETE FROM was_this_helpful_votes WHERE item = $1 AND voter = $2', [id, voter]);
+        if (vote === null)
+          await client.query('DELETE FROM was_this_helpful_votes WHERE item = $1 AND voter = $2', [id, voter]);
         else {
           await client.query(
             `INSERT INTO was_this_helpful_votes (item, voter, vote) VALUES ($1, $2, $3)
@@ -99,9 +106,16 @@ export class PostgresStore implements VoteStore {
           );
         }
         const delta = (side: 'yes' | 'no') => (vote === side ? 1 : 0) - (previous === side ? 1 : 0);
-        await client.query('UPDATE was_this_helpful_tallies SET yes = yes + $2, no = no + $3 WHERE item = $1', [id, delta('yes'), delta('no')]);
+        await client.query('UPDATE was_this_helpful_tallies SET yes = yes + $2, no = no + $3 WHERE item = $1', [
+          id,
+          delta('yes'),
+          delta('no'),
+        ]);
       }
-      const { rows } = await client.query<{ yes: string; no: string }>('SELECT yes, no FROM was_this_helpful_tallies WHERE item = $1', [id]);
+      const { rows } = await client.query<{ yes: string; no: string }>(
+        'SELECT yes, no FROM was_this_helpful_tallies WHERE item = $1',
+        [id],
+      );
       return { id, yes: Number(rows[0]?.yes ?? 0), no: Number(rows[0]?.no ?? 0) };
     });
   }

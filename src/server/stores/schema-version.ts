@@ -6,7 +6,10 @@
 
 /** The database was migrated by a newer release than this one: starting would risk misreading it. */
 export class SchemaTooNew extends Error {
-  constructor(readonly found: number, readonly known: number) {
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
     super(
       `the database's schema is version ${found}, and this was-this-helpful knows versions up to ${known}: ` +
         'a newer release set it up. Upgrade was-this-helpful (the database is left as it is).',

@@ -8,7 +8,8 @@ import { StoreBusy, type VoteStore } from './vote-store.js';
  * written with IF NOT EXISTS: files created by 0.1.0, before versions were recorded, read as version 0 and
  * are adopted as they are.
  */
-const MIGRATIONS = [`
+const MIGRATIONS = [
+  `
   CREATE TABLE IF NOT EXISTS votes (
     item TEXT NOT NULL,
     voter TEXT NOT NULL,
@@ -21,7 +22,8 @@ const MIGRATIONS = [`
     yes INTEGER NOT NULL DEFAULT 0 CHECK (yes >= 0),
     no INTEGER NOT NULL DEFAULT 0 CHECK (no >= 0)
   ) WITHOUT ROWID;
-`];
+`,
+];
 
 /**
  * Items whose tallies are kept in memory at most (about 100 bytes each), and the total length of their ids:
@@ -107,7 +109,9 @@ export class SqliteStore implements VoteStore {
     // otherwise leave this one with a stale snapshot, which SQLite refuses to write from (SQLITE_BUSY_SNAPSHOT).
     this.db.transaction(() => this.migrate()).immediate();
     this.statements = {
-      current: this.db.prepare<[string, string], { vote: 'yes' | 'no' }>('SELECT vote FROM votes WHERE item = ? AND voter = ?'),
+      current: this.db.prepare<[string, string], { vote: 'yes' | 'no' }>(
+        'SELECT vote FROM votes WHERE item = ? AND voter = ?',
+      ),
       upsert: this.db.prepare(
         `INSERT INTO votes (item, voter, vote, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (item, voter) DO UPDATE SET vote = excluded.vote, updated_at = excluded.updated_at`,
@@ -139,7 +143,8 @@ export class SqliteStore implements VoteStore {
     const missing = ids.filter((id) => !this.cache.has(id));
     if (missing.length > 0) {
       const units = missing.reduce((sum, id) => sum + id.length, 0);
-      if (this.cache.size + missing.length > MAX_CACHED_ITEMS || this.cachedIdUnits + units > MAX_CACHED_ID_UNITS) this.clearCache();
+      if (this.cache.size + missing.length > MAX_CACHED_ITEMS || this.cachedIdUnits + units > MAX_CACHED_ID_UNITS)
+        this.clearCache();
       this.cachedIdUnits += units;
       const found = new Map(this.statements.tallies.all(JSON.stringify(missing)).map((row) => [row.item, row]));
       for (const id of missing) this.cache.set(id, { id, yes: found.get(id)?.yes ?? 0, no: found.get(id)?.no ?? 0 });

@@ -1,6 +1,7 @@
 import type { WasThisHelpfulElement } from '../../../src/element/was-this-helpful-element.js';
 
-const part = (el: WasThisHelpfulElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const part = (el: WasThisHelpfulElement, name: string) =>
+  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
 /** The element's inner parts, read the way a reader sees them. */
 export function view(el: WasThisHelpfulElement) {
@@ -14,7 +15,12 @@ export function view(el: WasThisHelpfulElement) {
     /** The visible thanks or error message. */
     message: (part(el, 'thanks') ?? part(el, 'error'))?.textContent?.replace(/[ \t\r\n]+/g, ' ').trim() ?? '',
     /** What the polite live region says. */
-    announcement: part(el, 'status')?.textContent?.replace(/[ \t\r\n]+/g, ' ').trim() ?? '',
-    pressed: (['yes', 'no'] as const).find((vote) => part(el, `${vote}-button`)?.getAttribute('aria-pressed') === 'true') ?? null,
+    announcement:
+      part(el, 'status')
+        ?.textContent?.replace(/[ \t\r\n]+/g, ' ')
+        .trim() ?? '',
+    pressed:
+      (['yes', 'no'] as const).find((vote) => part(el, `${vote}-button`)?.getAttribute('aria-pressed') === 'true') ??
+      null,
   };
 }

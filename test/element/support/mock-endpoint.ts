@@ -5,7 +5,9 @@ export interface MockEndpoint {
   control(settings: Record<string, unknown>): Promise<void>;
   /** The counts the endpoint holds for `id` now (seed and stored votes), read past any failure mode set. */
   counts(id: string): Promise<{ yes: number; no: number }>;
-  requests(): Promise<Array<{ method: string; url: string; contentType?: string; body?: string; cookie?: string; mode?: unknown }>>;
+  requests(): Promise<
+    Array<{ method: string; url: string; contentType?: string; body?: string; cookie?: string; mode?: unknown }>
+  >;
 }
 
 /**
@@ -19,7 +21,10 @@ export const otherOrigin = (): string =>
  * A fresh namespace of the votes route. Its `url` is on `origin` (default: the page's, as a relative URL);
  * it is steered through the page's own origin whatever `origin` is.
  */
-export async function mockEndpoint(settings: Record<string, unknown> = {}, { origin = '' } = {}): Promise<MockEndpoint> {
+export async function mockEndpoint(
+  settings: Record<string, unknown> = {},
+  { origin = '' } = {},
+): Promise<MockEndpoint> {
   const base = `/mock-api/${Math.random().toString(36).slice(2)}`;
   const endpoint: MockEndpoint = {
     url: `${origin}${base}/votes`,

@@ -22,7 +22,10 @@ export async function openPage(body: string, { script = '/src/define.ts', head =
   document.body.append(frame);
   await loaded;
   const win = frame.contentWindow as Window & typeof globalThis;
-  if (!script.startsWith('data:')) await waitUntil(() => win.customElements.get('was-this-helpful'), 'the element was not defined in the frame', { timeout: 5000 });
+  if (!script.startsWith('data:'))
+    await waitUntil(() => win.customElements.get('was-this-helpful'), 'the element was not defined in the frame', {
+      timeout: 5000,
+    });
   const elements = [...win.document.querySelectorAll('was-this-helpful')] as WasThisHelpfulElement[];
   await Promise.all(elements.map((el) => el.updateComplete));
   return {

@@ -19,7 +19,17 @@ const namespaces = new Map();
 function namespace(name) {
   let ns = namespaces.get(name);
   if (!ns) {
-    ns = { get: 'ok', post: 'ok', delayMs: 0, retryAfter: undefined, cors: false, seeds: new Map(), votes: new Map(), requests: [], stalled: new Set() };
+    ns = {
+      get: 'ok',
+      post: 'ok',
+      delayMs: 0,
+      retryAfter: undefined,
+      cors: false,
+      seeds: new Map(),
+      votes: new Map(),
+      requests: [],
+      stalled: new Set(),
+    };
     namespaces.set(name, ns);
   }
   return ns;
@@ -119,7 +129,14 @@ export function votesRoute() {
     }
     const body = ctx.method === 'POST' ? await readBody(ctx.req) : undefined;
     const mode = ctx.method === 'POST' ? ns.post : ns.get;
-    ns.requests.push({ method: ctx.method, url: ctx.url, contentType: ctx.get('content-type'), body, cookie: ctx.get('cookie'), mode });
+    ns.requests.push({
+      method: ctx.method,
+      url: ctx.url,
+      contentType: ctx.get('content-type'),
+      body,
+      cookie: ctx.get('cookie'),
+      mode,
+    });
     if (ns.delayMs) await new Promise((resolve) => setTimeout(resolve, ns.delayMs));
     if (mode === 'drop') {
       ctx.status = 200; // Only so the dev server does not log the dropped request as a 404.

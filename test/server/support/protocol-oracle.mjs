@@ -10,7 +10,11 @@ export const MAX_ITEMS = 100;
 
 /** 1–512 code points, no C0 or C1 control character or DEL, no bidirectional embedding, override or isolate, no lone surrogate. */
 export const isItemId = (id) =>
-  typeof id === 'string' && id.length > 0 && id.isWellFormed() && [...id].length <= 512 && !/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(id);
+  typeof id === 'string' &&
+  id.length > 0 &&
+  id.isWellFormed() &&
+  [...id].length <= 512 &&
+  !/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(id);
 export const isVoter = (voter) => typeof voter === 'string' && /^[A-Za-z0-9_-]{16,128}$/.test(voter);
 export const isVote = (vote) => vote === 'yes' || vote === 'no' || vote === null;
 
@@ -53,12 +57,17 @@ export function parseVote(body) {
     return undefined;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  if (!Object.hasOwn(value, 'vote') || !isVote(value.vote) || !isVoter(value.voter) || !isItemId(value.id)) return undefined;
+  if (!Object.hasOwn(value, 'vote') || !isVote(value.vote) || !isVoter(value.voter) || !isItemId(value.id))
+    return undefined;
   return { id: value.id, vote: value.vote, voter: value.voter };
 }
 
 /** A Content-Type that is `application/json`, parameters allowed, surrounded by spaces or tabs only. */
-const isJsonType = (value) => value.split(';')[0].replace(/^[ \t]+|[ \t]+$/g, '').toLowerCase() === 'application/json';
+const isJsonType = (value) =>
+  value
+    .split(';')[0]
+    .replace(/^[ \t]+|[ \t]+$/g, '')
+    .toLowerCase() === 'application/json';
 
 /**
  * The verdict on a request that is well-formed HTTP: `{ valid: false }`, or `{ valid: true, kind }` with

@@ -23,7 +23,12 @@ export function protocolSuite(storeName, storeArgs) {
     it('counts zero for an item nobody voted on, and answers a repeated item once', async () => {
       const { status, body } = await counts(server.url, 'fresh', 'other', 'fresh');
       assert.equal(status, 200);
-      assert.deepEqual(body, { items: [{ id: 'fresh', yes: 0, no: 0 }, { id: 'other', yes: 0, no: 0 }] });
+      assert.deepEqual(body, {
+        items: [
+          { id: 'fresh', yes: 0, no: 0 },
+          { id: 'other', yes: 0, no: 0 },
+        ],
+      });
     });
 
     it('casts, changes and withdraws a vote, answering the counts after each', async () => {
@@ -46,7 +51,9 @@ export function protocolSuite(storeName, storeArgs) {
     it('gives exact counts for 100 concurrent voters on one item', async () => {
       const id = 'concurrent';
       const results = await Promise.all(
-        Array.from({ length: 100 }, (_, n) => vote(server.url, { id, vote: n % 4 === 0 ? 'no' : 'yes', voter: voter(1000 + n) })),
+        Array.from({ length: 100 }, (_, n) =>
+          vote(server.url, { id, vote: n % 4 === 0 ? 'no' : 'yes', voter: voter(1000 + n) }),
+        ),
       );
       assert.ok(results.every((result) => result.status === 200));
       assert.deepEqual((await counts(server.url, id)).body.items[0], { id, yes: 75, no: 25 });
@@ -54,20 +61,35 @@ export function protocolSuite(storeName, storeArgs) {
 
     it('keeps counts exact when the same voters change their votes concurrently', async () => {
       const id = 'concurrent-changes';
-      await Promise.all(Array.from({ length: 50 }, (_, n) => vote(server.url, { id, vote: 'yes', voter: voter(2000 + n) })));
-      await Promise.all(Array.from({ length: 50 }, (_, n) => vote(server.url, { id, vote: n < 20 ? 'no' : n < 30 ? null : 'yes', voter: voter(2000 + n) })));
+      await Promise.all(
+        Array.from({ length: 50 }, (_, n) => vote(server.url, { id, vote: 'yes', voter: voter(2000 + n) })),
+      );
+      await Promise.all(
+        Array.from({ length: 50 }, (_, n) =>
+          vote(server.url, { id, vote: n < 20 ? 'no' : n < 30 ? null : 'yes', voter: voter(2000 + n) }),
+        ),
+      );
       assert.deepEqual((await counts(server.url, id)).body.items[0], { id, yes: 20, no: 20 });
     });
 
     it('stores ids with SQL metacharacters, quotes and unicode as plain text', async () => {
-      const ids = ["x'); DROP TABLE votes; --", 'naïve “quotes” 😀 / 中文 / עברית', '%_\\*', 'a'.repeat(512), '😀'.repeat(512)];
+      const ids = [
+        "x'); DROP TABLE votes; --",
+        'naïve “quotes” 😀 / 中文 / עברית',
+        '%_\\*',
+        'a'.repeat(512),
+        '😀'.repeat(512),
+      ];
       for (const [n, id] of ids.entries()) {
         const { status, body } = await vote(server.url, { id, vote: 'yes', voter: voter(3000 + n) });
         assert.equal(status, 200, id);
         assert.deepEqual(body, { id, yes: 1, no: 0 });
       }
       const { body } = await counts(server.url, ...ids);
-      assert.deepEqual(body.items.map((item) => [item.id, item.yes]), ids.map((id) => [id, 1]));
+      assert.deepEqual(
+        body.items.map((item) => [item.id, item.yes]),
+        ids.map((id) => [id, 1]),
+      );
     });
 
     it('keeps the existing query of a GET and accepts exactly 100 items', async () => {
@@ -126,7 +148,16 @@ export function protocolSuite(storeName, storeArgs) {
         const result = await vote(server.url, { id: 'x', vote: 'yes', voter: voter() }, { 'Content-Type': type });
         assert.equal(result.status, 415, type);
       }
-      assert.equal((await vote(server.url, { id: 'x', vote: 'yes', voter: voter() }, { 'Content-Type': 'application/json; charset=utf-8' })).status, 200);
+      assert.equal(
+        (
+          await vote(
+            server.url,
+            { id: 'x', vote: 'yes', voter: voter() },
+            { 'Content-Type': 'application/json; charset=utf-8' },
+          )
+        ).status,
+        200,
+      );
     });
 
     it('answers 413 to a body over 8 KiB', async () => {
@@ -137,9 +168,24 @@ export function protocolSuite(storeName, storeArgs) {
     });
 
     it('answers 413 to a chunked body over 8 KiB that announces no length', async () => {
-      const big = new TextEncoder().encode(JSON.stringify({ id: 'x', vote: 'yes', voter: voter(), padding: 'p'.repeat(9 * 1024) }));
-      const stream = new ReadableStream({ start(controller) { controller.enqueue(big); controller.close(); } });
-      const response = await fetch(`${server.url}/api/votes`, /** @type {RequestInit} */ ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: stream, duplex: 'half' }));
+      const big = new TextEncoder().encode(
+        JSON.stringify({ id: 'x', vote: 'yes', voter: voter(), padding: 'p'.repeat(9 * 1024) }),
+      );
+      const stream = new ReadableStream({
+        start(controller) {
+          controller.enqueue(big);
+          controller.close();
+        },
+      });
+      const response = await fetch(
+        `${server.url}/api/votes`,
+        /** @type {RequestInit} */ ({
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: stream,
+          duplex: 'half',
+        }),
+      );
       assert.equal(response.status, 413);
     });
 

@@ -30,7 +30,8 @@ export function seededRandom(seed) {
 export function seedFrom(variable) {
   const given = process.env[variable];
   const seed = given === undefined || given === '' ? Math.floor(Math.random() * 2 ** 32) : Number(given);
-  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) throw new Error(`${variable} must be an integer from 0 to 2^32 - 1, not ${given}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32)
+    throw new Error(`${variable} must be an integer from 0 to 2^32 - 1, not ${given}`);
   console.log(`# ${variable}=${seed}`);
   return seed;
 }

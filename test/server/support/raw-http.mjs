@@ -25,7 +25,9 @@ export function sendRaw(port, bytes, { timeout = 10_000, halfClose = false } = {
     const timer = setTimeout(() => finish({ error: `no end of answer within ${timeout} ms` }), timeout);
     socket.on('data', (chunk) => chunks.push(chunk));
     // A reset after the answer is how some rejections end; what was read still counts.
-    socket.on('error', (/** @type {NodeJS.ErrnoException} */ error) => finish(chunks.length > 0 ? { bytes: Buffer.concat(chunks) } : { error: error.code }));
+    socket.on('error', (/** @type {NodeJS.ErrnoException} */ error) =>
+      finish(chunks.length > 0 ? { bytes: Buffer.concat(chunks) } : { error: error.code }),
+    );
     socket.on('close', () => finish({ bytes: Buffer.concat(chunks) }));
     if (halfClose) socket.end(bytes);
     else socket.write(bytes);
@@ -42,7 +44,10 @@ export function parseResponses(bytes, { headOnly = false } = {}) {
   let offset = 0;
   while (offset < bytes.length) {
     const headEnd = bytes.indexOf('\r\n\r\n', offset, 'latin1');
-    if (headEnd === -1) throw new Error(`a response head without its end: ${JSON.stringify(bytes.subarray(offset).toString('latin1').slice(0, 200))}`);
+    if (headEnd === -1)
+      throw new Error(
+        `a response head without its end: ${JSON.stringify(bytes.subarray(offset).toString('latin1').slice(0, 200))}`,
+      );
     const [statusLine, ...lines] = bytes.subarray(offset, headEnd).toString('latin1').split('\r\n');
     const match = /^HTTP\/1\.[01] (\d{3})/.exec(statusLine);
     if (!match) throw new Error(`not a status line: ${JSON.stringify(statusLine)}`);
@@ -51,7 +56,10 @@ export function parseResponses(bytes, { headOnly = false } = {}) {
     for (const line of lines) {
       const colon = line.indexOf(':');
       const name = line.slice(0, colon).trim().toLowerCase();
-      headers.set(name, headers.has(name) ? `${headers.get(name)}, ${line.slice(colon + 1).trim()}` : line.slice(colon + 1).trim());
+      headers.set(
+        name,
+        headers.has(name) ? `${headers.get(name)}, ${line.slice(colon + 1).trim()}` : line.slice(colon + 1).trim(),
+      );
     }
     offset = headEnd + 4;
     if (status < 200) continue;

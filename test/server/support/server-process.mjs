@@ -77,7 +77,8 @@ export function runCli(args, env = {}) {
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code: timedOut ? 'still running' : code, stdout, stderr });
-    }));
+    }),
+  );
 }
 
 /** A voter id of the protocol's alphabet, distinct per `n`. */

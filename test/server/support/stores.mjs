@@ -37,9 +37,17 @@ async function freshPostgres() {
       (await query("SELECT to_regclass('was_this_helpful_schema') IS NOT NULL AS present"))[0].present
         ? ((await query('SELECT version FROM was_this_helpful_schema'))[0]?.version ?? 0)
         : 0,
-    tables: async () => (await query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).map((row) => row.tablename),
+    tables: async () =>
+      (await query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).map(
+        (row) => row.tablename,
+      ),
     votes: () => query('SELECT item, voter, vote FROM was_this_helpful_votes'),
-    tallies: async () => (await query('SELECT item, yes, no FROM was_this_helpful_tallies')).map((row) => ({ ...row, yes: Number(row.yes), no: Number(row.no) })),
+    tallies: async () =>
+      (await query('SELECT item, yes, no FROM was_this_helpful_tallies')).map((row) => ({
+        ...row,
+        yes: Number(row.yes),
+        no: Number(row.no),
+      })),
   };
 }
 
@@ -66,7 +74,8 @@ function freshSqlite() {
     tallyTable: 'tallies',
     exec: async (sql) => withDb((db) => db.exec(sql)),
     schemaVersion: async () => withDb((db) => db.pragma('user_version', { simple: true })),
-    tables: async () => withDb((db) => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1").pluck().all()),
+    tables: async () =>
+      withDb((db) => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1").pluck().all()),
     votes: async () => query('SELECT item, voter, vote FROM votes'),
     tallies: async () => query('SELECT item, yes, no FROM tallies'),
   };
@@ -95,7 +104,11 @@ export function talliesOfVotes(rows) {
 export async function assertTalliesMatchVotes(store, rows) {
   const fromVotes = talliesOfVotes(rows ?? (await store.votes()));
   for (const { item, yes, no } of await store.tallies()) {
-    assert.deepEqual({ yes, no }, fromVotes.get(item) ?? { yes: 0, no: 0 }, `the tally of ${item} is not the sum of its votes`);
+    assert.deepEqual(
+      { yes, no },
+      fromVotes.get(item) ?? { yes: 0, no: 0 },
+      `the tally of ${item} is not the sum of its votes`,
+    );
   }
 }
 

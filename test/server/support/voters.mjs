@@ -41,7 +41,13 @@ export function votingPlan(random, { voters, items, prefix }) {
   }
   const expected = new Map(itemIds.map((id) => [id, { id, yes: 0, no: 0 }]));
   for (const [pair, vote] of finalVotes) if (vote !== null) expected.get(pair.split('\u0000')[1])[vote]++;
-  return { itemIds, plan, finalVotes, expected: [...expected.values()], actionCount: plan.reduce((sum, { actions }) => sum + actions.length, 0) };
+  return {
+    itemIds,
+    plan,
+    finalVotes,
+    expected: [...expected.values()],
+    actionCount: plan.reduce((sum, { actions }) => sum + actions.length, 0),
+  };
 }
 
 /** The stored votes as `voter\0item → vote`, from rows of `{ item, voter, vote }`. */
@@ -81,7 +87,16 @@ export async function runVoters({ plan }, { target, waitForService, onAcknowledg
       });
       status = response.status;
       const body = await response.json();
-      if (status === 200 && !(body.id === item && Number.isSafeInteger(body.yes) && Number.isSafeInteger(body.no) && body.yes >= 0 && body.no >= 0)) {
+      if (
+        status === 200 &&
+        !(
+          body.id === item &&
+          Number.isSafeInteger(body.yes) &&
+          Number.isSafeInteger(body.no) &&
+          body.yes >= 0 &&
+          body.no >= 0
+        )
+      ) {
         badAnswers.push({ item, body });
       }
     } catch (error) {
@@ -100,25 +115,27 @@ export async function runVoters({ plan }, { target, waitForService, onAcknowledg
     return true;
   }
 
-  await Promise.all(plan.map(async ({ voter, actions }, voterIndex) => {
-    const outbox = new Map();
-    let step = 0;
-    const flush = async () => {
-      for (;;) {
-        for (const [item, vote] of outbox) if (await send(voterIndex, step++, voter, item, vote)) outbox.delete(item);
-        if (outbox.size === 0) return;
-        await waitForService(failures.at(-1));
+  await Promise.all(
+    plan.map(async ({ voter, actions }, voterIndex) => {
+      const outbox = new Map();
+      let step = 0;
+      const flush = async () => {
+        for (;;) {
+          for (const [item, vote] of outbox) if (await send(voterIndex, step++, voter, item, vote)) outbox.delete(item);
+          if (outbox.size === 0) return;
+          await waitForService(failures.at(-1));
+        }
+      };
+      for (const { item, vote } of actions) {
+        outbox.set(item, vote);
+        if (await send(voterIndex, step++, voter, item, vote)) outbox.delete(item);
+        else {
+          await waitForService(failures.at(-1));
+          await flush();
+        }
       }
-    };
-    for (const { item, vote } of actions) {
-      outbox.set(item, vote);
-      if (await send(voterIndex, step++, voter, item, vote)) outbox.delete(item);
-      else {
-        await waitForService(failures.at(-1));
-        await flush();
-      }
-    }
-    await flush();
-  }));
+      await flush();
+    }),
+  );
   return { progress, failures, badAnswers };
 }
