@@ -1,28 +1,41 @@
 import { defineConfig } from 'vite';
-import { minifyTemplates } from './build/minify-templates.ts';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 
 /**
  * Two outputs from one source (plus a module per language other than English, shared by both):
- * - `vite build`: the npm entry, `lit` left external so bundler users get one copy of Lit;
+ * - `vite build`: the npm entries, `lit` left external so bundler users get one copy of Lit:
+ *   `was-this-helpful.js` (registers the element and exports it), `element.js` (the class alone) and
+ *   `define.js` (the registration alone), which share one copy of the code;
  * - `vite build --mode bundle`: one self-contained ES module, Lit inside, for a plain script tag.
  */
 export default defineConfig(({ mode }) => {
   const bundle = mode === 'bundle';
   return {
-    plugins: [minifyTemplates()],
+    plugins: [minifyHtmlLiterals({ include: ['src/**/*.ts'], failOnError: true })],
     build: {
       target: 'es2022',
       emptyOutDir: !bundle,
       outDir: 'dist',
       lib: {
-        entry: 'src/index.ts',
+        entry: (bundle
+          ? { 'was-this-helpful.bundle': 'src/index.ts' }
+          : { 'was-this-helpful': 'src/index.ts', element: 'src/element/index.ts', define: 'src/define.ts' }) as Record<
+          string,
+          string
+        >,
         formats: ['es'],
-        fileName: () => (bundle ? 'was-this-helpful.bundle.js' : 'was-this-helpful.js'),
+        fileName: (_format, name) => `${name}.js`,
       },
       rolldownOptions: {
         external: bundle ? [] : [/^lit(\/.*)?$/, /^@lit\//],
-        // Languages other than English: one small module each, next to the entry, fetched on demand.
-        output: { minify: true, comments: false, chunkFileNames: 'strings/[name].js' },
+        output: {
+          minify: true,
+          comments: false,
+          // Languages other than English: one small module each, next to the entry, fetched on demand.
+          // Anything else the entries share is one module of its own.
+          chunkFileNames: (chunk) =>
+            chunk.facadeModuleId?.includes('/i18n/strings/') ? 'strings/[name].js' : '[name].js',
+        },
       },
     },
   };

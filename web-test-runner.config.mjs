@@ -2,11 +2,11 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { browsersFromEnvironment } from './scripts/browsers.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
-import { rawFilesRoute } from './test/support/raw-files-route.mjs';
-import { votesRoute } from './test/support/votes-route.mjs';
+import { rawFilesRoute } from './test/element/support/raw-files-route.mjs';
+import { votesRoute } from './test/element/support/votes-route.mjs';
 
 export default {
-  files: 'test/**/*.test.ts',
+  files: 'test/element/**/*.test.ts',
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   middleware: [votesRoute(), rawFilesRoute()],

@@ -9,7 +9,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, tempDb } from '../test/server/server-process.mjs';
+import { startServer, tempDb } from '../test/server/support/server-process.mjs';
 
 const REQUESTS = Number(process.argv[2] ?? 1300);
 const CONNECTIONS = Number(process.env.FLOOD_CONNECTIONS ?? 20);
@@ -42,7 +42,9 @@ try {
   for (const socket of sockets) socket.destroy();
   await wait(2_000);
   console.log(`${CONNECTIONS} connections × ${REQUESTS} pipelined GETs of the bundle, answers never read`);
-  console.log(`resident memory: ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB at the peak, ${megabytes().toFixed(0)} MB 2 s after the connections closed`);
+  console.log(
+    `resident memory: ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB at the peak, ${megabytes().toFixed(0)} MB 2 s after the connections closed`,
+  );
   console.log(`open files at most: ${peakFiles}; the server wrote ${server.stderr().length} bytes to stderr`);
 } finally {
   await server.stop();

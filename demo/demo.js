@@ -2,17 +2,15 @@
 // local-only mode when it is opened from any other static server. The mode is chosen before the widget
 // script loads, so no widget ever starts in the wrong mode.
 const mode = document.getElementById('mode');
-let live = false;
-try {
-  const health = await fetch('/healthz', { cache: 'no-store' });
-  live = health.ok;
-} catch {
-  live = false;
-}
+const live = await fetch('/healthz', { cache: 'no-store' }).then(
+  (health) => health.ok,
+  () => false,
+);
 if (live) {
   for (const widget of document.querySelectorAll('was-this-helpful')) widget.setAttribute('endpoint', '/api/votes');
 }
-if (mode) mode.textContent = live
-  ? 'Live: votes go to the reference endpoint (/api/votes) and are shared by every reader.'
-  : 'Local-only mode: no endpoint here, so votes and tallies stay in this browser.';
+if (mode)
+  mode.textContent = live
+    ? 'Live: votes go to the reference endpoint (/api/votes) and are shared by every reader.'
+    : 'Local-only mode: no endpoint here, so votes and tallies stay in this browser.';
 await import('./was-this-helpful.bundle.js');

@@ -48,7 +48,10 @@ export function ensureBrowsers(names) {
     if (installed(engine)) ready.push(name);
     else {
       const absent = engine.binaries.filter((binary) => !existsSync(binary)).join(', ');
-      missing.push({ name, reason: `${absent} not found; install with: sudo apt-get install ${engine.packages.join(' ')}` });
+      missing.push({
+        name,
+        reason: `${absent} not found; install with: sudo apt-get install ${engine.packages.join(' ')}`,
+      });
     }
   }
   return { ready, missing };

@@ -11,7 +11,16 @@
  * file there), which the docs tests do on every run.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +32,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUN_TIMEOUT_MS = 180_000;
 
 const checkOnly = process.argv.includes('--check');
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] ?? '' : '';
+const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '') : '';
 const mutants = MUTANTS.filter((mutant) => `${mutant.name} ${mutant.file}`.includes(only));
 const isElementTest = (file) => file.endsWith('.test.ts');
 const isServerTest = (file) => file.startsWith('test/server/') && file.endsWith('.test.mjs');
@@ -36,10 +45,12 @@ function checkList() {
     const source = existsSync(join(ROOT, mutant.file)) ? readFileSync(join(ROOT, mutant.file), 'utf8') : undefined;
     const found = source?.split(mutant.find).length - 1;
     if (source === undefined) problems.push(`${mutant.file} does not exist`);
-    else if (found !== 1) problems.push(`${mutant.file}: "${mutant.find}" occurs ${found} times, not once (${mutant.name})`);
+    else if (found !== 1)
+      problems.push(`${mutant.file}: "${mutant.find}" occurs ${found} times, not once (${mutant.name})`);
     for (const test of mutant.tests) {
       if (!existsSync(join(ROOT, test))) problems.push(`${test} does not exist (${mutant.name})`);
-      else if (!isElementTest(test) && !isServerTest(test)) problems.push(`${test} is neither an element nor a server test file`);
+      else if (!isElementTest(test) && !isServerTest(test))
+        problems.push(`${test} is neither an element nor a server test file`);
     }
   }
   if (mutants.length === 0) problems.push(`no mutation matches --only ${JSON.stringify(only)}`);
@@ -52,7 +63,10 @@ function checkList() {
 /** A copy of the checkout's files (tracked, and new ones not ignored) with node_modules linked, not copied. */
 function scratchCopy() {
   const dir = mkdtempSync(join(tmpdir(), 'wth-mutants-'));
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   for (const file of files.split('\0').filter(Boolean)) {
     if (!existsSync(join(ROOT, file))) continue; // deleted but not yet committed
     mkdirSync(dirname(join(dir, file)), { recursive: true });
@@ -75,7 +89,12 @@ const stopGroup = (child) => {
 /** Runs a command in the scratch copy, stopping it (and the browser it started) after `RUN_TIMEOUT_MS`. */
 function run(cwd, command, args, env = {}) {
   return new Promise((done) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     running = child;
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
@@ -95,10 +114,9 @@ function run(cwd, command, args, env = {}) {
 
 /** The names of the tests that failed, from web-test-runner's or node:test's (TAP) output. */
 function failedTests(output) {
-  const names = [
-    ...output.matchAll(/^\s*❌ (.+)$/gm),
-    ...output.matchAll(/^\s*not ok \d+ - (.+)$/gm),
-  ].map((match) => match[1].trim());
+  const names = [...output.matchAll(/^\s*❌ (.+)$/gm), ...output.matchAll(/^\s*not ok \d+ - (.+)$/gm)].map((match) =>
+    match[1].trim(),
+  );
   return [...new Set(names)];
 }
 
@@ -117,11 +135,17 @@ async function runTests(dir, tests, postgresUrl) {
   if (element.length > 0) {
     const typecheck = await run(dir, 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit', ...TYPES_ONLY]);
     if (!typecheck.passed) return { passed: false, broken: `the element does not type-check:\n${typecheck.output}` };
-    results.push(await run(dir, 'npx', ['wtr', '--config', 'web-test-runner.config.mjs', '--files', ...element], { WTH_BROWSERS: 'chromium' }));
+    results.push(
+      await run(dir, 'npx', ['wtr', '--config', 'web-test-runner.config.mjs', '--files', ...element], {
+        WTH_BROWSERS: 'chromium',
+      }),
+    );
   }
   if (server.length > 0) {
     const env = postgresUrl ? { WTH_TEST_DATABASE_URL: postgresUrl } : {};
-    results.push(await run(dir, process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=tap', ...server], env));
+    results.push(
+      await run(dir, process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=tap', ...server], env),
+    );
   }
   return {
     passed: results.every((result) => result.passed),
@@ -153,14 +177,18 @@ try {
   const needsPostgres = mutants.some((mutant) => mutant.postgres);
   if (process.env.DATABASE_URL) postgres = { url: process.env.DATABASE_URL, stop: async () => {} };
   else if (findPostgresBin()) postgres = await startTestPostgres();
-  else if (needsPostgres) console.log('PostgreSQL is not installed: the mutations only PostgreSQL can notice are skipped.');
+  else if (needsPostgres)
+    console.log('PostgreSQL is not installed: the mutations only PostgreSQL can notice are skipped.');
 
   // Without any mutation every named test must pass, or a failure would count as a catch.
   const allTests = [...new Set(mutants.flatMap((mutant) => mutant.tests))];
   console.log(`scratch copy: ${dir}\nbaseline: ${allTests.length} test files without any mutation…`);
   const baseline = await runTests(dir, allTests, postgres?.url);
   if (!baseline.passed) {
-    console.error(baseline.broken ?? `${baseline.output}\nThe tests fail without any mutation (${baseline.failed.join('; ')}): fix them first.`);
+    console.error(
+      baseline.broken ??
+        `${baseline.output}\nThe tests fail without any mutation (${baseline.failed.join('; ')}): fix them first.`,
+    );
     process.exitCode = 2;
   } else {
     console.log(`baseline passed in ${seconds(started)}\n`);
@@ -177,7 +205,10 @@ try {
       const file = join(dir, mutant.file);
       const original = readFileSync(file, 'utf8');
       const since = performance.now();
-      writeFileSync(file, original.replace(mutant.find, () => mutant.replace));
+      writeFileSync(
+        file,
+        original.replace(mutant.find, () => mutant.replace),
+      );
       let result;
       try {
         result = await runTests(dir, mutant.tests, postgres?.url);
@@ -194,12 +225,17 @@ try {
         console.log(`${label}\n        SURVIVED ${mutant.tests.join(' ')} (${seconds(since)})`);
       } else {
         caught += 1;
-        const by = result.timedOut ? `a test run that did not finish in ${RUN_TIMEOUT_MS / 1000} s` : result.failed.join('; ') || 'a failed run (see its output)';
+        const by = result.timedOut
+          ? `a test run that did not finish in ${RUN_TIMEOUT_MS / 1000} s`
+          : result.failed.join('; ') || 'a failed run (see its output)';
         console.log(`${label}\n        caught by: ${by} (${seconds(since)})`);
       }
     }
     if (process.exitCode !== 2) {
-      if (survivors.length > 0) console.log(`\nSurvivors (no test noticed them):\n${survivors.map((m) => `- ${m.file}: ${m.name}\n    ${m.find} → ${m.replace || '(removed)'}`).join('\n')}`);
+      if (survivors.length > 0)
+        console.log(
+          `\nSurvivors (no test noticed them):\n${survivors.map((m) => `- ${m.file}: ${m.name}\n    ${m.find} → ${m.replace || '(removed)'}`).join('\n')}`,
+        );
       if (skipped.length > 0) console.log(`\nSkipped (no PostgreSQL): ${skipped.length}`);
       console.log(`\ntook ${seconds(started)}`);
       console.log(`mutants: ${caught + survivors.length}, caught: ${caught}, survived: ${survivors.length}`);

@@ -1,16 +1,21 @@
 #!/usr/bin/env node
 /**
- * `npm run screenshots`: renders the widget's states from the demo pages in Chromium to docs/*.png, for
+ * `npm run screenshots`: renders the widget's states from the demo pages in Chromium to docs/images/*.png, for
  * the README. Uses the real server on a temporary SQLite file with a few seeded votes.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/chromium.mjs';
-import { startServer, tempDb, vote, voter } from '../test/server/server-process.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/support/chromium.mjs';
+import { startServer, tempDb, vote, voter } from '../test/server/support/server-process.mjs';
 
 const server = await startServer(['--static', 'demo', '--db', tempDb(), '--rate-limit', '0']);
-for (const [item, yes, no] of [['ibuprofen-and-paracetamol', 41, 9], ['water-in-hot-weather', 27, 6], ['fever-in-children', 18, 5]]) {
-  for (let n = 0; n < yes + no; n++) await vote(server.url, { id: item, vote: n < yes ? 'yes' : 'no', voter: voter(n) });
+for (const [item, yes, no] of [
+  ['ibuprofen-and-paracetamol', 41, 9],
+  ['water-in-hot-weather', 27, 6],
+  ['fever-in-children', 18, 5],
+]) {
+  for (let n = 0; n < yes + no; n++)
+    await vote(server.url, { id: item, vote: n < yes ? 'yes' : 'no', voter: voter(n) });
 }
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 mkdirSync('docs', { recursive: true });
@@ -18,16 +23,20 @@ mkdirSync('docs', { recursive: true });
 async function shoot(file, path, { selector = 'footer.feedback', before } = {}) {
   const page = await browser.newPage({ viewport: { width: 720, height: 900 }, deviceScaleFactor: 2 });
   await page.goto(`${server.url}/${path}`);
-  await page.waitForFunction(() => document.querySelector('was-this-helpful[summary-only]')?.shadowRoot?.textContent?.includes('%'));
+  await page.waitForFunction(() =>
+    document.querySelector('was-this-helpful[summary-only]')?.shadowRoot?.textContent?.includes('%'),
+  );
   if (before) await before(page);
-  await page.locator(selector).screenshot({ path: `docs/${file}` });
-  console.log(`docs/${file}`);
+  await page.locator(selector).screenshot({ path: `docs/images/${file}` });
+  console.log(`docs/images/${file}`);
   await page.close();
 }
 
 const voteYes = async (page) => {
   await page.locator('footer was-this-helpful').getByRole('button').first().click();
-  await page.waitForFunction(() => document.querySelector('footer was-this-helpful')?.shadowRoot?.querySelector('[part="thanks"]'));
+  await page.waitForFunction(() =>
+    document.querySelector('footer was-this-helpful')?.shadowRoot?.querySelector('[part="thanks"]'),
+  );
   await page.mouse.move(0, 0);
 };
 
@@ -36,22 +45,25 @@ try {
   await shoot('voted.png', '', { before: voteYes });
   await shoot('summary-only.png', '', {
     selector: '#top',
-    before: (page) => page.evaluate(() => {
-      // The article's title with the summary-only line under it, as one picture.
-      const top = Object.assign(document.createElement('div'), { id: 'top' });
-      const title = document.querySelector('article > h1');
-      title.before(top);
-      top.append(title, document.querySelector('article > was-this-helpful[summary-only]'));
-    }),
+    before: (page) =>
+      page.evaluate(() => {
+        // The article's title with the summary-only line under it, as one picture.
+        const top = Object.assign(document.createElement('div'), { id: 'top' });
+        const title = document.querySelector('article > h1');
+        title.before(top);
+        top.append(title, document.querySelector('article > was-this-helpful[summary-only]'));
+      }),
   });
   await shoot('dark.png', 'dark.html', { before: voteYes });
   await shoot('rtl.png', 'rtl.html', { before: voteYes });
   await shoot('themed.png', '', {
     before: async (page) => {
-      await page.addStyleTag({ content: `footer.feedback was-this-helpful {
+      await page.addStyleTag({
+        content: `footer.feedback was-this-helpful {
         --helpful-accent-color: #0b5a48; --helpful-radius: 999px; --helpful-button-padding: 0.35em 1.2em;
         --helpful-button-background: #f1f4f3; --helpful-pressed-background: #d6eee6; --helpful-focus-color: #0b5a48; }
-        footer.feedback was-this-helpful::part(question) { font-weight: 600; }` });
+        footer.feedback was-this-helpful::part(question) { font-weight: 600; }`,
+      });
       await voteYes(page);
     },
   });

@@ -11,17 +11,24 @@ import { gzipSync } from 'node:zlib';
 
 const [{ output }] = await build({
   logLevel: 'silent',
-  build: { write: false, rolldownOptions: { output: { minify: false } } },
+  build: {
+    write: false,
+    lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'entry.js' },
+    rolldownOptions: { output: { minify: false } },
+  },
 });
 // Without its `export` line, which would name what a variant removes (esbuild's transform keeps unused code).
 const entry = output.find((chunk) => chunk.type === 'chunk' && chunk.isEntry).code.replace(/^export \{[^}]*\};?$/m, '');
 // Rolldown starts each module's code with a `// src/<file>` line; the entry ends with its `export`.
 const regions = [...entry.matchAll(/^\/\/ (src\/\S+)\n[\s\S]*?(?=^\/\/ src\/|(?![\s\S]))/gm)];
-const gzipped = async (code) => gzipSync((await transform(code, { minify: true, format: 'esm', target: 'es2022' })).code, { level: 9 }).length;
+const gzipped = async (code) =>
+  gzipSync((await transform(code, { minify: true, format: 'esm', target: 'es2022' })).code, { level: 9 }).length;
 
 const whole = await gzipped(entry);
 const costs = [];
 for (const [region, path] of regions) costs.push({ path, bytes: whole - (await gzipped(entry.replace(region, ''))) });
 costs.sort((a, b) => b.bytes - a.bytes);
 for (const { path, bytes } of costs) console.log(`${String(bytes).padStart(6)} B  ${path}`);
-console.log(`${String(whole).padStart(6)} B  the whole npm entry, gzip -9 (esbuild's minifier; the build's may differ by a few bytes)`);
+console.log(
+  `${String(whole).padStart(6)} B  the whole npm entry, gzip -9 (esbuild's minifier; the build's may differ by a few bytes)`,
+);

@@ -2,7 +2,7 @@
 // `npm start`: the demo article on the reference endpoint, with its SQLite file in the git-ignored data/,
 // served under the strict Content-Security-Policy of demo-csp.mjs.
 import { mkdirSync } from 'node:fs';
-import { main } from '../dist/node/server/cli.js';
+import { main } from '../dist/node/server/node/cli.js';
 import { DEMO_CSP } from './demo-csp.mjs';
 
 mkdirSync('data', { recursive: true });

@@ -4,7 +4,8 @@
  * one total. Fails loudly when a browser did not start or a suite ran no test.
  *
  * Suites: element tests in the browser (web-test-runner), server tests against the real server process
- * (node:test), end-to-end tests of the demo in Chromium (playwright-core).
+ * (node:test), end-to-end tests of the demo in Chromium (playwright-core), and the package as packed and
+ * installed in an empty project.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -13,8 +14,8 @@ import { findPostgresBin, startTestPostgres } from './postgres-for-tests.mjs';
 import { startWebKitDriver } from './webkit-driver.mjs';
 
 const RESULTS = '.test-results';
-// WTH_SUITES=element,server,e2e and WTH_ENGINES=chromium,firefox,webkit narrow a run (default: everything).
-const suites = new Set((process.env.WTH_SUITES ?? 'element,server,e2e').split(','));
+// WTH_SUITES=element,server,e2e,package and WTH_ENGINES=chromium,firefox,webkit narrow a run (default: everything).
+const suites = new Set((process.env.WTH_SUITES ?? 'element,server,e2e,package').split(','));
 const CI = Boolean(process.env.CI) && process.env.CI !== 'false';
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
@@ -51,24 +52,38 @@ function tapCounts(file) {
   if (!existsSync(file)) return undefined;
   const text = readFileSync(file, 'utf8');
   const number = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
-  return { passed: number('pass'), failed: number('fail') + number('cancelled'), skipped: number('skipped') + number('todo') };
+  return {
+    passed: number('pass'),
+    failed: number('fail') + number('cancelled'),
+    skipped: number('skipped') + number('todo'),
+  };
 }
 
 function nodeSuite(name, files, env = {}) {
   const tap = `${RESULTS}/${name.replace(/\W+/g, '-')}.tap`;
-  const status = run(process.execPath, [
-    '--test', '--test-concurrency=1',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
-    ...files,
-  ], env);
+  const status = run(
+    process.execPath,
+    [
+      '--test',
+      '--test-concurrency=1',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ],
+    env,
+  );
   const counts = tapCounts(tap);
   if (!counts) return problems.push(`${name}: no results`);
   addCounts(name, counts);
   if (status !== 0 && counts.failed === 0) problems.push(`${name}: node --test exited with ${status}`);
 }
 
-const testFiles = (dir) => readdirSync(dir).filter((file) => file.endsWith('.test.mjs')).map((file) => `${dir}/${file}`);
+const testFiles = (dir) =>
+  readdirSync(dir)
+    .filter((file) => file.endsWith('.test.mjs'))
+    .map((file) => `${dir}/${file}`);
 
 // 1. Build: the bundle test, the server tests and the demo use the build output.
 if (run('npm', ['run', '--silent', 'typecheck']) !== 0) problems.push('the type check failed');
@@ -90,15 +105,20 @@ for (const name of suites.has('element') ? ready : []) {
       cleanups.add(driver.stop);
     }
     const file = `${RESULTS}/element-${name}.json`;
-    const status = run('npx', ['wtr', '--config', 'web-test-runner.config.mjs'], { WTH_BROWSERS: name, ...driver?.env });
+    const status = run('npx', ['wtr', '--config', 'web-test-runner.config.mjs'], {
+      WTH_BROWSERS: name,
+      ...driver?.env,
+    });
     if (!existsSync(file)) {
       problems.push(`element tests in ${name}: no results (did the browser start?)`);
       continue;
     }
     const counts = JSON.parse(readFileSync(file, 'utf8'));
     addCounts(`element tests in ${name}`, counts);
-    if (counts.erroredFiles > 0) problems.push(`element tests in ${name}: ${counts.erroredFiles} test file(s) failed to load`);
-    if (status !== 0 && counts.failed === 0) problems.push(`element tests in ${name}: the runner exited with ${status}`);
+    if (counts.erroredFiles > 0)
+      problems.push(`element tests in ${name}: ${counts.erroredFiles} test file(s) failed to load`);
+    if (status !== 0 && counts.failed === 0)
+      problems.push(`element tests in ${name}: the runner exited with ${status}`);
   } catch (error) {
     problems.push(`element tests in ${name}: ${error.message}`);
   } finally {
@@ -127,11 +147,14 @@ if (!suites.has('server')) {
 } else if (CI) {
   problems.push('PostgreSQL is not installed (apt-get install postgresql); CI needs it for the PostgreSQL store tests');
 } else {
-  console.log('\nPostgreSQL is not installed: the PostgreSQL store tests are skipped (apt-get install postgresql to run them).');
+  console.log(
+    '\nPostgreSQL is not installed: the PostgreSQL store tests are skipped (apt-get install postgresql to run them).',
+  );
 }
 try {
   const files = [...testFiles('test/server'), ...testFiles('test/docs')];
-  if (suites.has('server')) nodeSuite('server and docs tests', files, postgres ? { WTH_TEST_DATABASE_URL: postgres.url } : {});
+  if (suites.has('server'))
+    nodeSuite('server and docs tests', files, postgres ? { WTH_TEST_DATABASE_URL: postgres.url } : {});
 } finally {
   await postgres?.stop();
 }
@@ -139,13 +162,22 @@ try {
 // 4. End-to-end tests of the demo in Chromium.
 if (!suites.has('e2e')) {
   // not asked for
-} else if (ensureBrowsers(['chromium']).ready.length > 0) nodeSuite('end-to-end tests in chromium', testFiles('test/e2e'));
+} else if (ensureBrowsers(['chromium']).ready.length > 0)
+  nodeSuite('end-to-end tests in chromium', testFiles('test/e2e'));
 else problems.push('end-to-end tests need Chromium (apt-get install chromium)');
+
+// 5. The package as a site owner installs it: packed, installed in an empty project, used three ways.
+if (!suites.has('package')) {
+  // not asked for
+} else if (ensureBrowsers(['chromium']).ready.length > 0)
+  nodeSuite('package tests in chromium', testFiles('test/package'));
+else problems.push('the package tests need Chromium (apt-get install chromium)');
 
 const summary = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
 writeFileSync(`${RESULTS}/total.txt`, `${summary}\n`);
 console.log(`\n${lines.join('\n')}`);
-if (skippedEngines.length > 0) console.log(`\nSKIPPED ENGINES (not installed; CI=true makes this a failure):\n- ${skippedEngines.join('\n- ')}`);
+if (skippedEngines.length > 0)
+  console.log(`\nSKIPPED ENGINES (not installed; CI=true makes this a failure):\n- ${skippedEngines.join('\n- ')}`);
 if (problems.length > 0) console.error(`\nFAILED:\n- ${problems.join('\n- ')}`);
 console.log(`\n${summary}`);
 process.exit(problems.length > 0 || totals.failed > 0 ? 1 : 0);

@@ -1,5 +1,4 @@
+// `was-this-helpful-widget`: registers `<was-this-helpful>` and exports its class and types.
 import './define.js';
 
-export { WasThisHelpfulElement } from './was-this-helpful-element.js';
-export { EndpointError, type EndpointErrorKind } from './endpoint-error.js';
-export type { Counts, ItemCounts, Vote, VoteRequest } from './protocol.js';
+export * from './element/index.js';

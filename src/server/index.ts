@@ -1,5 +1,13 @@
-export { createVotesApp, createVotesHandler, HEALTH_PATH, MAX_BODY_BYTES, PayloadTooLarge, VOTES_PATH, type VotesHandlerOptions } from './handler.js';
-export { StoreBusy, type VoteStore } from './store.js';
-export { SchemaTooNew } from './schema-version.js';
-export { BadRequest, checkItemId, parseVoteRequest } from './validation.js';
-export type { Counts, ItemCounts, Vote, VoteRequest } from '../protocol.js';
+export {
+  createVotesApp,
+  createVotesHandler,
+  HEALTH_PATH,
+  MAX_BODY_BYTES,
+  VOTES_PATH,
+  type VotesHandlerOptions,
+} from './http/votes-app.js';
+export { BadRequest, PayloadTooLarge } from './http/errors.js';
+export { StoreBusy, type VoteStore } from './stores/vote-store.js';
+export { SchemaTooNew } from './stores/schema-version.js';
+export { checkItemId, parseVoteRequest } from './http/parse-request.js';
+export type { Counts, ItemCounts, Vote, VoteRequest } from '../protocol/types.js';

@@ -1,14 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { counts } from '../server/server-process.mjs';
-import { demoServer } from './demo-server.mjs';
+import { counts } from '../server/support/server-process.mjs';
+import { demoServer } from './support/demo-server.mjs';
 
 /** The strictest policy a page can reasonably have: checked literally, so that loosening it fails here. */
 const STRICT = "default-src 'self'; require-trusted-types-for 'script'";
 
 const PAGES = [
   { path: '/', widget: 'footer.feedback was-this-helpful', item: 'ibuprofen-and-paracetamol', yes: 'Yes', live: true },
-  { path: '/dark.html', widget: 'footer.feedback was-this-helpful', item: 'water-in-hot-weather', yes: 'Yes', live: true },
+  {
+    path: '/dark.html',
+    widget: 'footer.feedback was-this-helpful',
+    item: 'water-in-hot-weather',
+    yes: 'Yes',
+    live: true,
+  },
   { path: '/rtl.html', widget: 'footer.feedback was-this-helpful', item: 'fever-in-children', yes: 'כן', live: true },
   { path: '/plain.html', widget: 'was-this-helpful', item: 'router-reset', yes: 'Yes', live: false },
 ];
@@ -30,9 +36,15 @@ async function openReported(browser, url) {
   });
   await page.addInitScript(() => {
     window.violations = [];
-    document.addEventListener('securitypolicyviolation', (event) => {
-      window.violations.push(`${event.violatedDirective} blocked ${event.blockedURI || event.sample} at ${event.sourceFile}:${event.lineNumber}`);
-    }, true);
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => {
+        window.violations.push(
+          `${event.violatedDirective} blocked ${event.blockedURI || event.sample} at ${event.sourceFile}:${event.lineNumber}`,
+        );
+      },
+      true,
+    );
   });
   const response = await page.goto(url);
   return { context, page, response, consoleErrors, violations: () => page.evaluate(() => window.violations) };
@@ -43,7 +55,10 @@ describe('the demo under a strict Content-Security-Policy with Trusted Types (Ch
 
   for (const { path, widget, item, yes, live } of PAGES) {
     it(`${path}: renders, counts a vote, and reports no violation`, async () => {
-      const { context, page, response, consoleErrors, violations } = await openReported(demo.browser, `${demo.server.url}${path}`);
+      const { context, page, response, consoleErrors, violations } = await openReported(
+        demo.browser,
+        `${demo.server.url}${path}`,
+      );
       assert.equal(response.headers()['content-security-policy'], STRICT);
       const button = page.locator(widget).locator('[part~="yes-button"]');
       await button.waitFor();
@@ -55,7 +70,14 @@ describe('the demo under a strict Content-Security-Policy with Trusted Types (Ch
         assert.equal((await posted).status(), 200);
         assert.equal((await counts(demo.server.url, item)).body.items[0].yes, 1);
       }
-      await page.waitForFunction((selector) => document.querySelector(selector)?.shadowRoot?.querySelector('[part="summary"]:not(.reserved)')?.textContent?.includes('100'), widget);
+      await page.waitForFunction(
+        (selector) =>
+          document
+            .querySelector(selector)
+            ?.shadowRoot?.querySelector('[part="summary"]:not(.reserved)')
+            ?.textContent?.includes('100'),
+        widget,
+      );
       assert.equal(await button.getAttribute('aria-pressed'), 'true');
       assert.equal(await page.locator(widget).locator('[part="thanks"]').count(), 1);
       await page.waitForTimeout(200);
@@ -83,7 +105,10 @@ describe('a site that lists its Trusted Types policies (Chromium)', () => {
   const demo = demoServer([], { csp: `${STRICT}; trusted-types lit-html` });
 
   it('needs only the policy named lit-html for the widget', async () => {
-    const { context, page, consoleErrors, violations } = await openReported(demo.browser, `${demo.server.url}/plain.html`);
+    const { context, page, consoleErrors, violations } = await openReported(
+      demo.browser,
+      `${demo.server.url}/plain.html`,
+    );
     const button = page.locator('was-this-helpful [part~="yes-button"]');
     await button.click();
     assert.equal(await button.getAttribute('aria-pressed'), 'true');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { counts, startServer } from '../server/server-process.mjs';
-import { demoArgs, demoServer } from './demo-server.mjs';
+import { counts, startServer } from '../server/support/server-process.mjs';
+import { demoArgs, demoServer } from './support/demo-server.mjs';
 
 const ITEM = 'ibuprofen-and-paracetamol';
 
@@ -18,14 +18,23 @@ describe('the demo article on the reference endpoint (Chromium)', () => {
     const page = await context.newPage();
     await page.goto(`${demo.server.url}/`);
     await assert.doesNotReject(page.getByText('Live: votes go to the reference endpoint').waitFor());
-    const posted = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith('/api/votes'));
+    const posted = page.waitForResponse(
+      (response) => response.request().method() === 'POST' && response.url().endsWith('/api/votes'),
+    );
     await button(page, 'Yes').click();
     assert.equal((await posted).status(), 200);
     assert.deepEqual((await counts(demo.server.url, ITEM)).body.items[0], { id: ITEM, yes: 1, no: 0 });
-    await page.waitForFunction(() => document.querySelector('footer was-this-helpful')?.shadowRoot?.querySelector('[part="summary"]')?.textContent?.includes('100%'));
+    await page.waitForFunction(() =>
+      document
+        .querySelector('footer was-this-helpful')
+        ?.shadowRoot?.querySelector('[part="summary"]')
+        ?.textContent?.includes('100%'),
+    );
     assert.match(await summaryText(bottomWidget(page)), /^100% of readers found this answer helpful \(1 of 1\)$/);
     assert.equal(await summaryText(topSummary(page)), '100% of readers found this helpful');
-    await assert.doesNotReject(bottomWidget(page).locator('[part="thanks"]').getByText('Thanks for your feedback!').waitFor());
+    await assert.doesNotReject(
+      bottomWidget(page).locator('[part="thanks"]').getByText('Thanks for your feedback!').waitFor(),
+    );
 
     await page.reload();
     await button(page, 'Yes').waitFor();
@@ -38,7 +47,9 @@ describe('the demo article on the reference endpoint (Chromium)', () => {
     const context = await demo.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${demo.server.url}/`);
-    await page.waitForFunction(() => document.querySelector('was-this-helpful[summary-only]')?.shadowRoot?.textContent?.includes('100%'));
+    await page.waitForFunction(() =>
+      document.querySelector('was-this-helpful[summary-only]')?.shadowRoot?.textContent?.includes('100%'),
+    );
     const posted = page.waitForResponse((response) => response.request().method() === 'POST');
     await button(page, 'No').click();
     await posted;
@@ -51,12 +62,16 @@ describe('the demo article on the reference endpoint (Chromium)', () => {
     const context = await demo.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${demo.server.url}/`);
-    await page.waitForFunction(() => document.querySelector('was-this-helpful[summary-only]')?.shadowRoot?.textContent?.includes('50%'));
+    await page.waitForFunction(() =>
+      document.querySelector('was-this-helpful[summary-only]')?.shadowRoot?.textContent?.includes('50%'),
+    );
     const port = new URL(demo.server.url).port;
     await demo.server.stop();
 
     await button(page, 'No').click();
-    await assert.doesNotReject(bottomWidget(page).locator('[part="thanks"]').getByText('will be sent when the connection returns').waitFor());
+    await assert.doesNotReject(
+      bottomWidget(page).locator('[part="thanks"]').getByText('will be sent when the connection returns').waitFor(),
+    );
     assert.equal(await button(page, 'No').getAttribute('aria-pressed'), 'true');
     assert.match(await summaryText(topSummary(page)), /^33% of readers found this helpful$/);
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { demoServer } from './demo-server.mjs';
+import { demoServer } from './support/demo-server.mjs';
 
 // Forced colors can only be emulated through Playwright, hence here rather than in the element suite.
 describe('forced-colors mode (Windows high contrast), Chromium', () => {
@@ -13,12 +13,15 @@ describe('forced-colors mode (Windows high contrast), Chromium', () => {
     const yes = page.locator('footer was-this-helpful').getByRole('button', { name: 'Yes' });
     const no = page.locator('footer was-this-helpful').getByRole('button', { name: 'No' });
     await yes.click();
-    await page.waitForFunction(() => document.querySelector('footer was-this-helpful')?.shadowRoot?.querySelector('[aria-pressed="true"]'));
-    const style = (button) => button.evaluate((el) => ({
-      border: getComputedStyle(el).borderTopWidth,
-      tick: getComputedStyle(el, '::before').content,
-      forced: matchMedia('(forced-colors: active)').matches,
-    }));
+    await page.waitForFunction(() =>
+      document.querySelector('footer was-this-helpful')?.shadowRoot?.querySelector('[aria-pressed="true"]'),
+    );
+    const style = (button) =>
+      button.evaluate((el) => ({
+        border: getComputedStyle(el).borderTopWidth,
+        tick: getComputedStyle(el, '::before').content,
+        forced: matchMedia('(forced-colors: active)').matches,
+      }));
     const pressed = await style(yes);
     const other = await style(no);
     assert.equal(pressed.forced, true);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { vote, voter } from '../server/server-process.mjs';
-import { demoServer } from './demo-server.mjs';
+import { vote, voter } from '../server/support/server-process.mjs';
+import { demoServer } from './support/demo-server.mjs';
 
 const COUNTS_DELAY_MS = 500;
 
@@ -20,7 +20,18 @@ describe('layout stability (Chromium, Layout Instability API)', () => {
     await page.addInitScript(() => {
       window.__shifts = [];
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.__shifts.push({ value: entry.value, at: entry.startTime, input: entry.hadRecentInput, sources: entry.sources.map((s) => [s.node?.nodeName, s.node?.parentNode?.host?.outerHTML?.slice(0, 80) ?? s.node?.outerHTML?.slice(0, 80), JSON.stringify(s.previousRect), JSON.stringify(s.currentRect)]) });
+        for (const entry of /** @type {any[]} */ (list.getEntries()))
+          window.__shifts.push({
+            value: entry.value,
+            at: entry.startTime,
+            input: entry.hadRecentInput,
+            sources: entry.sources.map((s) => [
+              s.node?.nodeName,
+              s.node?.parentNode?.host?.outerHTML?.slice(0, 80) ?? s.node?.outerHTML?.slice(0, 80),
+              JSON.stringify(s.previousRect),
+              JSON.stringify(s.currentRect),
+            ]),
+          });
       }).observe({ type: 'layout-shift', buffered: true });
     });
     let countsAnsweredAt = 0;
@@ -33,17 +44,23 @@ describe('layout stability (Chromium, Layout Instability API)', () => {
     await page.goto(`${demo.server.url}/`);
     const paintedAt = await page.evaluate(async () => {
       await customElements.whenDefined('was-this-helpful');
-      await Promise.all([...document.querySelectorAll('was-this-helpful')].map((el) => el.updateComplete));
+      await Promise.all(
+        [...document.querySelectorAll('was-this-helpful')].map((el) => /** @type {any} */ (el).updateComplete),
+      );
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       return performance.now();
     });
-    await page.waitForFunction(() => document.querySelector('was-this-helpful[summary-only]')?.shadowRoot?.textContent?.includes('75%'));
+    await page.waitForFunction(() =>
+      document.querySelector('was-this-helpful[summary-only]')?.shadowRoot?.textContent?.includes('75%'),
+    );
     assert.ok(countsAnsweredAt > 0, 'the counts did not go through the delayed route');
     await page.waitForTimeout(300);
     const shifts = await page.evaluate(() => window.__shifts);
     const afterPaint = shifts.filter((shift) => shift.at >= paintedAt && !shift.input);
     const cls = afterPaint.reduce((sum, shift) => sum + shift.value, 0);
-    console.log(`# layout shift after the widgets were painted: ${cls} (${afterPaint.length} shifts); whole page: ${shifts.reduce((s, x) => s + x.value, 0).toFixed(4)}`);
+    console.log(
+      `# layout shift after the widgets were painted: ${cls} (${afterPaint.length} shifts); whole page: ${shifts.reduce((s, x) => s + x.value, 0).toFixed(4)}`,
+    );
     assert.equal(cls, 0, `layout shifted by ${cls} when counts arrived: ${JSON.stringify(afterPaint)}`);
     await page.close();
   });

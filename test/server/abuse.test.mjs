@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { forwardedClientAddress } from '../../dist/node/server/client-address.js';
-import { runCli, startServer, tempDb, vote, voter } from './server-process.mjs';
+import { forwardedClientAddress } from '../../dist/node/server/http/client-address.js';
+import { runCli, startServer, tempDb, vote, voter } from './support/server-process.mjs';
 
 const voteFrom = (url, forwardedFor, n) =>
-  vote(url, { id: 'limited', vote: 'yes', voter: voter(n) }, { 'Content-Type': 'application/json', ...(forwardedFor === undefined ? {} : { 'X-Forwarded-For': forwardedFor }) });
+  vote(
+    url,
+    { id: 'limited', vote: 'yes', voter: voter(n) },
+    { 'Content-Type': 'application/json', ...(forwardedFor === undefined ? {} : { 'X-Forwarded-For': forwardedFor }) },
+  );
 
 async function statuses(url, forwardedFors) {
   const result = [];
@@ -13,10 +17,13 @@ async function statuses(url, forwardedFors) {
 }
 
 describe('the rate limit per client address', () => {
-  it('ignores X-Forwarded-For without --trust-proxy: forged addresses share the connection\'s budget', async () => {
+  it("ignores X-Forwarded-For without --trust-proxy: forged addresses share the connection's budget", async () => {
     const server = await startServer(['--db', tempDb(), '--rate-limit', '3']);
     try {
-      assert.deepEqual(await statuses(server.url, ['198.51.100.1', '198.51.100.2', '198.51.100.3', '198.51.100.4', undefined]), [200, 200, 200, 429, 429]);
+      assert.deepEqual(
+        await statuses(server.url, ['198.51.100.1', '198.51.100.2', '198.51.100.3', '198.51.100.4', undefined]),
+        [200, 200, 200, 429, 429],
+      );
     } finally {
       await server.stop();
     }
@@ -39,7 +46,10 @@ describe('the rate limit per client address', () => {
   it('with --trust-proxy 2, takes the address two proxies back', async () => {
     const server = await startServer(['--db', tempDb(), '--rate-limit', '1', '--trust-proxy', '2']);
     try {
-      assert.deepEqual(await statuses(server.url, ['203.0.113.5, 10.0.0.1', '203.0.113.6, 10.0.0.1', '203.0.113.5, 10.0.0.2']), [200, 200, 429]);
+      assert.deepEqual(
+        await statuses(server.url, ['203.0.113.5, 10.0.0.1', '203.0.113.6, 10.0.0.1', '203.0.113.5, 10.0.0.2']),
+        [200, 200, 429],
+      );
     } finally {
       await server.stop();
     }
@@ -80,15 +90,55 @@ describe('CORS for an origin that is not configured', () => {
   after(() => Promise.all([open.stop(), limited.stop()]));
 
   const corsHeaders = (response) => [...response.headers.keys()].filter((name) => name.startsWith('access-control-'));
-  /** `[what, send, the status expected without a rate limit]` for each kind of answer. */
+  /**
+   * `[what, send, the status expected without a rate limit]` for each kind of answer.
+   * @returns {Array<[string, () => Promise<Response>, number]>}
+   */
   const requests = (server, origin) => [
-    ['preflight', () => fetch(`${server.url}/api/votes`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } }), 204],
+    [
+      'preflight',
+      () =>
+        fetch(`${server.url}/api/votes`, {
+          method: 'OPTIONS',
+          headers: {
+            Origin: origin,
+            'Access-Control-Request-Method': 'POST',
+            'Access-Control-Request-Headers': 'content-type',
+          },
+        }),
+      204,
+    ],
     ['GET', () => fetch(`${server.url}/api/votes?item=cors`, { headers: { Origin: origin } }), 200],
-    ['POST', () => fetch(`${server.url}/api/votes`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'cors', vote: 'yes', voter: voter(1) }) }), 200],
-    ['bad POST', () => fetch(`${server.url}/api/votes`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'text/plain' }, body: '{}' }), 415],
+    [
+      'POST',
+      () =>
+        fetch(`${server.url}/api/votes`, {
+          method: 'POST',
+          headers: { Origin: origin, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ id: 'cors', vote: 'yes', voter: voter(1) }),
+        }),
+      200,
+    ],
+    [
+      'bad POST',
+      () =>
+        fetch(`${server.url}/api/votes`, {
+          method: 'POST',
+          headers: { Origin: origin, 'Content-Type': 'text/plain' },
+          body: '{}',
+        }),
+      415,
+    ],
   ];
 
-  for (const origin of ['https://evil.example', 'null', 'http://docs.example.org', 'https://docs.example.org.evil.example', 'https://docs.example.org:8443', 'HTTPS://DOCS.EXAMPLE.ORG']) {
+  for (const origin of [
+    'https://evil.example',
+    'null',
+    'http://docs.example.org',
+    'https://docs.example.org.evil.example',
+    'https://docs.example.org:8443',
+    'HTTPS://DOCS.EXAMPLE.ORG',
+  ]) {
     it(`sends none to ${origin}, on any answer`, async () => {
       for (const [what, send, status] of requests(open, origin)) {
         const response = await send();
@@ -135,18 +185,32 @@ describe('input is never answered as HTML', () => {
     assert.equal(posted.status, 200);
     assert.deepEqual((await jsonAnswer(posted)).body, { id: script, yes: 1, no: 0 });
 
-    const read = await fetch(`${server.url}/api/votes?item=${encodeURIComponent(script)}&item=${encodeURIComponent('"><img src=x onerror=alert(1)>')}`, { headers: { Accept: 'text/html' } });
+    const read = await fetch(
+      `${server.url}/api/votes?item=${encodeURIComponent(script)}&item=${encodeURIComponent('"><img src=x onerror=alert(1)>')}`,
+      { headers: { Accept: 'text/html' } },
+    );
     assert.equal(read.status, 200);
     const { body } = await jsonAnswer(read);
-    assert.deepEqual(body.items.map((item) => item.id), [script, '"><img src=x onerror=alert(1)>']);
+    assert.deepEqual(
+      body.items.map((item) => item.id),
+      [script, '"><img src=x onerror=alert(1)>'],
+    );
   });
 
   it('does not echo input in errors', async () => {
     const answers = [
       await fetch(`${server.url}/${encodeURIComponent(script)}`, { headers: { Accept: 'text/html' } }),
       await fetch(`${server.url}/api/votes?item=${encodeURIComponent(script)}${'&item=x'.repeat(100)}`),
-      await fetch(`${server.url}/api/votes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: `{"id":"${script}","vote":"<b>maybe</b>"` }),
-      await fetch(`${server.url}/api/votes`, { method: 'POST', headers: { 'Content-Type': 'text/html' }, body: script }),
+      await fetch(`${server.url}/api/votes`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: `{"id":"${script}","vote":"<b>maybe</b>"`,
+      }),
+      await fetch(`${server.url}/api/votes`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/html' },
+        body: script,
+      }),
       await fetch(`${server.url}/api/votes`, { method: 'DELETE' }),
     ];
     for (const response of answers) {

@@ -6,16 +6,28 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { isCommentText, isItemId } from '../../dist/node/protocol.js';
-import { checkItemId } from '../../dist/node/server/validation.js';
-import { counts, startServer, tempDb, vote, voter } from './server-process.mjs';
+import { isCommentText, isItemId } from '../../dist/node/protocol/validation.js';
+import { checkItemId } from '../../dist/node/server/http/parse-request.js';
+import { counts, startServer, tempDb, vote, voter } from './support/server-process.mjs';
 
 const C1 = ['\u0080', '\u0085', '\u008D', '\u009B', '\u009F'];
 const BIDI = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
 // Their neighbours, and marks that only give direction to neutral characters, stay allowed.
-const ALLOWED_NEIGHBOURS = ['\u007E', '\u00A0', '\u00A1', '\u2029', '\u202F', '\u2065', '\u206A', '\u200E', '\u200F', '\u061C', '\u200D'];
+const ALLOWED_NEIGHBOURS = [
+  '\u007E',
+  '\u00A0',
+  '\u00A1',
+  '\u2029',
+  '\u202F',
+  '\u2065',
+  '\u206A',
+  '\u200E',
+  '\u200F',
+  '\u061C',
+  '\u200D',
+];
 
-describe('the protocol\'s rule for ids', () => {
+describe("the protocol's rule for ids", () => {
   it('refuses C1 controls and the bidirectional embedding, override and isolate controls', () => {
     for (const character of [...C1, ...BIDI]) {
       assert.equal(isItemId(`page${character}`), false, escape(character));
@@ -33,15 +45,33 @@ describe('the protocol\'s rule for ids', () => {
   });
 });
 
-describe('the protocol\'s rule for follow-up comments', () => {
+describe("the protocol's rule for follow-up comments", () => {
   it('refuses C0 controls other than line feed, carriage return and tab, DEL, C1 controls and lone surrogates', () => {
-    for (const character of ['\u0000', '\u0001', '\u0008', '\u000B', '\u000C', '\u000E', '\u001F', '\u007F', ...C1, '\uD800', '\uDFFF']) {
+    for (const character of [
+      '\u0000',
+      '\u0001',
+      '\u0008',
+      '\u000B',
+      '\u000C',
+      '\u000E',
+      '\u001F',
+      '\u007F',
+      ...C1,
+      '\uD800',
+      '\uDFFF',
+    ]) {
       assert.equal(isCommentText(`text${character}text`), false, escape(character));
     }
   });
 
   it('keeps line breaks, tabs, bidirectional controls and everything else a writer may use', () => {
-    for (const text of ['', 'line one\nline two\r\nthree\tcolumns', `\u202Bعربي\u202C and ${BIDI.join('')}`, '😀 e\u0301 \u00A0 \u200D', ...ALLOWED_NEIGHBOURS]) {
+    for (const text of [
+      '',
+      'line one\nline two\r\nthree\tcolumns',
+      `\u202Bعربي\u202C and ${BIDI.join('')}`,
+      '😀 e\u0301 \u00A0 \u200D',
+      ...ALLOWED_NEIGHBOURS,
+    ]) {
       assert.equal(isCommentText(text), true, escape(text));
     }
   });

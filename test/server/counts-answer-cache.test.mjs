@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CountsAnswerCache } from '../../dist/node/server/counts-answer-cache.js';
-import { counts, startServer, startServers, tempDb, vote, voter } from './server-process.mjs';
+import { CountsAnswerCache } from '../../dist/node/server/http/counts-answer-cache.js';
+import { counts, startServer, startServers, tempDb, vote, voter } from './support/server-process.mjs';
 
 const ids = Array.from({ length: 20 }, (_, n) => `cached-${n}`);
 const item = (answer, id) => answer.body.items.find((entry) => entry.id === id);
@@ -46,9 +46,21 @@ describe('GET answers served again from memory (SQLite)', () => {
       await vote(server.url, { id: 'é x', vote: 'yes', voter: voter(1) });
       const get = async (query) => {
         const response = await fetch(`${server.url}/api/votes?${query}`);
-        return { status: response.status, type: response.headers.get('content-type'), sniff: response.headers.get('x-content-type-options'), body: await response.text() };
+        return {
+          status: response.status,
+          type: response.headers.get('content-type'),
+          sniff: response.headers.get('x-content-type-options'),
+          body: await response.text(),
+        };
       };
-      for (const query of ['item=%C3%A9+x', 'item=%C3%A9%20x&item=%C3%A9+x', 'item=b&item=%C3%A9%20x', 'item=%FF', 'item=', 'other=1']) {
+      for (const query of [
+        'item=%C3%A9+x',
+        'item=%C3%A9%20x&item=%C3%A9+x',
+        'item=b&item=%C3%A9%20x',
+        'item=%FF',
+        'item=',
+        'other=1',
+      ]) {
         const first = await get(query);
         assert.deepEqual(await get(query), first, query);
         assert.deepEqual(await get(query), first, query);
@@ -69,10 +81,13 @@ describe('the answer cache on its own', () => {
     assert.equal(await cache.answer('?item=a', async () => 'second'), 'first');
     revision++;
     assert.equal(await cache.answer('?item=a', async () => 'third'), 'third');
-    assert.equal(await cache.answer('?item=b', async () => {
-      revision++;
-      return 'fourth';
-    }), 'fourth');
+    assert.equal(
+      await cache.answer('?item=b', async () => {
+        revision++;
+        return 'fourth';
+      }),
+      'fourth',
+    );
     assert.equal(await cache.answer('?item=b', async () => 'fifth'), 'fifth');
     assert.equal(await cache.answer('?item=b', async () => 'sixth'), 'fifth');
   });
@@ -80,7 +95,8 @@ describe('the answer cache on its own', () => {
   it('keeps no answer that a request begun before the revision moved computes after it', async () => {
     let revision = 0;
     const cache = new CountsAnswerCache(() => revision);
-    let finish;
+    /** @type {(answer: string) => void} */
+    let finish = () => {};
     const slow = cache.answer('?item=slow', () => new Promise((resolve) => (finish = resolve)));
     revision++;
     assert.equal(await cache.answer('?item=other', async () => 'fresh'), 'fresh');
@@ -92,7 +108,8 @@ describe('the answer cache on its own', () => {
   it('holds no more than about 8 MB, however many long queries are asked', async () => {
     const cache = new CountsAnswerCache(() => 0);
     const long = 'x'.repeat(16_000);
-    for (let n = 0; n < 2000; n++) await cache.answer(`?item=${n}${long}`, async () => `{"items":[{"id":"${n}${long}"}]}`);
+    for (let n = 0; n < 2000; n++)
+      await cache.answer(`?item=${n}${long}`, async () => `{"items":[{"id":"${n}${long}"}]}`);
     assert.ok(cache.size > 0 && cache.size <= 4_000_000, `${cache.size} characters kept`);
   });
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { SqliteStore } from '../../dist/node/server/sqlite-store.js';
-import { counts, startServer, tempDb, vote, voter } from './server-process.mjs';
+import { SqliteStore } from '../../dist/node/server/stores/sqlite-store.js';
+import { counts, startServer, tempDb, vote, voter } from './support/server-process.mjs';
 
 /** Makes a vote on `item` by `who` fail inside SQLite: the vote is there, its item's tally is not, so withdrawing it takes the tally below zero. */
 function breakTally(file, item, who) {
@@ -38,7 +38,10 @@ describe('votes committed together in one SQLite transaction', () => {
         { id: 'cached', yes: 1, no: 1 },
         { id: 'cached', yes: 0, no: 1 },
       ]);
-      assert.deepEqual(await store.counts(['cached', 'uncached']), [{ id: 'cached', yes: 0, no: 1 }, { id: 'uncached', yes: 0, no: 2 }]);
+      assert.deepEqual(await store.counts(['cached', 'uncached']), [
+        { id: 'cached', yes: 0, no: 1 },
+        { id: 'uncached', yes: 0, no: 2 },
+      ]);
     } finally {
       await store.close();
     }
@@ -56,16 +59,38 @@ describe('votes committed together in one SQLite transaction', () => {
         store.vote({ id: 'broken', vote: null, voter: voter(9) }),
         store.vote({ id: 'good', vote: 'yes', voter: voter(2) }),
       ]);
-      assert.deepEqual(results.map((result) => result.status), ['fulfilled', 'rejected', 'fulfilled']);
-      assert.match(String(results[1].reason), /CHECK constraint failed/);
-      assert.deepEqual([results[0].value, results[2].value], [{ id: 'good', yes: 1, no: 0 }, { id: 'good', yes: 2, no: 0 }]);
-      assert.deepEqual(await store.counts(['good', 'broken']), [{ id: 'good', yes: 2, no: 0 }, { id: 'broken', yes: 0, no: 0 }]);
+      assert.deepEqual(
+        results.map((result) => result.status),
+        ['fulfilled', 'rejected', 'fulfilled'],
+      );
+      const [first, refused, third] =
+        /** @type {[PromiseFulfilledResult<unknown>, PromiseRejectedResult, PromiseFulfilledResult<unknown>]} */ (
+          results
+        );
+      assert.match(String(refused.reason), /CHECK constraint failed/);
+      assert.deepEqual(
+        [first.value, third.value],
+        [
+          { id: 'good', yes: 1, no: 0 },
+          { id: 'good', yes: 2, no: 0 },
+        ],
+      );
+      assert.deepEqual(await store.counts(['good', 'broken']), [
+        { id: 'good', yes: 2, no: 0 },
+        { id: 'broken', yes: 0, no: 0 },
+      ]);
     } finally {
       await store.close();
     }
     const db = new Database(file, { readonly: true });
     try {
-      assert.deepEqual(db.prepare("SELECT voter FROM votes WHERE item = 'good' ORDER BY voter").all().map((row) => row.voter), [voter(1), voter(2)]);
+      assert.deepEqual(
+        db
+          .prepare("SELECT voter FROM votes WHERE item = 'good' ORDER BY voter")
+          .all()
+          .map((row) => /** @type {{ voter: string }} */ (row).voter),
+        [voter(1), voter(2)],
+      );
     } finally {
       db.close();
     }
@@ -77,9 +102,17 @@ describe('votes arriving at once at the real server', () => {
     const server = await startServer(['--db', tempDb(), '--rate-limit', '0']);
     try {
       await counts(server.url, 'together');
-      const answers = await Promise.all(Array.from({ length: 30 }, (_, n) => vote(server.url, { id: 'together', vote: 'yes', voter: voter(n) })));
-      assert.deepEqual(answers.map((answer) => answer.status), answers.map(() => 200));
-      assert.deepEqual(answers.map((answer) => answer.body.yes).sort((a, b) => a - b), Array.from({ length: 30 }, (_, n) => n + 1));
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, n) => vote(server.url, { id: 'together', vote: 'yes', voter: voter(n) })),
+      );
+      assert.deepEqual(
+        answers.map((answer) => answer.status),
+        answers.map(() => 200),
+      );
+      assert.deepEqual(
+        answers.map((answer) => answer.body.yes).sort((a, b) => a - b),
+        Array.from({ length: 30 }, (_, n) => n + 1),
+      );
       assert.deepEqual((await counts(server.url, 'together')).body.items, [{ id: 'together', yes: 30, no: 0 }]);
     } finally {
       await server.stop();
@@ -94,7 +127,10 @@ describe('votes arriving at once at the real server', () => {
       const requests = Array.from({ length: 30 }, (_, n) => ({ id: 'fine', vote: 'no', voter: voter(n) }));
       requests.splice(15, 0, { id: 'broken', vote: null, voter: voter(99) });
       const answers = await Promise.all(requests.map((request) => vote(server.url, request)));
-      assert.deepEqual(answers.map((answer) => answer.status), requests.map((request) => (request.id === 'broken' ? 500 : 200)));
+      assert.deepEqual(
+        answers.map((answer) => answer.status),
+        requests.map((request) => (request.id === 'broken' ? 500 : 200)),
+      );
       assert.deepEqual((await counts(server.url, 'fine')).body.items, [{ id: 'fine', yes: 0, no: 30 }]);
     } finally {
       await server.stop();

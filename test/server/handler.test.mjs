@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createVotesHandler } from '../../dist/node/server/index.js';
-import { SqliteStore } from '../../dist/node/server/sqlite-store.js';
-import { tempDb, voter } from './server-process.mjs';
+import { SqliteStore } from '../../dist/node/server/stores/sqlite-store.js';
+import { tempDb, voter } from './support/server-process.mjs';
 
 /** A store in memory, enough for the handler on its own (the path other platforms use: no Node adapter). */
 function memoryStore() {
@@ -26,7 +26,13 @@ function memoryStore() {
 describe('the fetch handler without the Node adapter', () => {
   const handler = createVotesHandler({ store: memoryStore(), rateLimit: 0 });
   const post = (body) =>
-    handler(new Request('http://votes.example/api/votes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }));
+    handler(
+      new Request('http://votes.example/api/votes', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+      }),
+    );
 
   it('takes a vote, answering JSON that is not to be sniffed', async () => {
     const response = await post(JSON.stringify({ id: 'é', vote: 'yes', voter: voter(1) }));
@@ -46,13 +52,16 @@ describe('the fetch handler without the Node adapter', () => {
     const valid = Buffer.from(JSON.stringify({ id: 'xx', vote: 'yes', voter: voter(2) }));
     const notUtf8 = Buffer.concat([valid.subarray(0, 7), Buffer.from([0xff]), valid.subarray(8)]);
     assert.equal((await post(notUtf8)).status, 400);
-    assert.equal((await post(JSON.stringify({ id: 'x', vote: 'yes', voter: voter(3), padding: 'p'.repeat(9000) }))).status, 413);
+    assert.equal(
+      (await post(JSON.stringify({ id: 'x', vote: 'yes', voter: voter(3), padding: 'p'.repeat(9000) }))).status,
+      413,
+    );
     const counts = await handler(new Request('http://votes.example/api/votes?item=xx&item=%FF'));
     assert.equal(counts.status, 400);
   });
 });
 
-describe('the fetch handler\'s defaults', () => {
+describe("the fetch handler's defaults", () => {
   it('take 60 votes a minute from one client address without a rateLimit option, and answer the 61st 429', async () => {
     const store = new SqliteStore(tempDb());
     try {
@@ -60,7 +69,17 @@ describe('the fetch handler\'s defaults', () => {
       const statuses = [];
       for (let n = 0; n < 61; n++) {
         const body = JSON.stringify({ id: 'default-limit', vote: 'no', voter: voter(n) });
-        statuses.push((await handler(new Request('http://votes.example/api/votes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }))).status);
+        statuses.push(
+          (
+            await handler(
+              new Request('http://votes.example/api/votes', {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json' },
+                body,
+              }),
+            )
+          ).status,
+        );
       }
       assert.deepEqual(statuses, [...Array(60).fill(200), 429]);
       assert.deepEqual(await store.counts(['default-limit']), [{ id: 'default-limit', yes: 0, no: 60 }]);

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import pg from 'pg';
 import { createVotesHandler } from '../../dist/node/server/index.js';
-import { SqliteStore } from '../../dist/node/server/sqlite-store.js';
-import { startServer, tempDb } from './server-process.mjs';
+import { SqliteStore } from '../../dist/node/server/stores/sqlite-store.js';
+import { startServer, tempDb } from './support/server-process.mjs';
 
 const postgresUrl = process.env.WTH_TEST_DATABASE_URL;
 
@@ -19,7 +19,7 @@ async function asAdmin(sql) {
 }
 
 describe('/healthz', () => {
-  it('answers 503 once the SQLite store\'s connection is closed', async () => {
+  it("answers 503 once the SQLite store's connection is closed", async () => {
     const store = new SqliteStore(tempDb());
     const handler = createVotesHandler({ store, rateLimit: 0 });
     const health = async () => (await handler(new Request('http://votes.example/healthz'))).status;
@@ -28,22 +28,28 @@ describe('/healthz', () => {
     assert.equal(await health(), 503);
   });
 
-  it('answers 503 while the PostgreSQL database refuses connections, and 200 again once it takes them', { skip: postgresUrl ? false : 'no PostgreSQL for this run' }, async () => {
-    const database = `wth_health_${process.pid}_${Date.now()}`;
-    await asAdmin(`CREATE DATABASE ${database}`);
-    const server = await startServer(['--rate-limit', '0'], { env: { DATABASE_URL: postgresUrl.replace(/\/[^/]*$/, `/${database}`) } });
-    const health = async () => (await fetch(`${server.url}/healthz`)).status;
-    try {
-      assert.equal(await health(), 200);
-      await asAdmin(`ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);
-      await asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}'`);
-      assert.equal(await health(), 503);
-      const refused = await (await fetch(`${server.url}/healthz`)).json();
-      assert.equal(typeof refused.error, 'string');
-      await asAdmin(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
-      assert.equal(await health(), 200);
-    } finally {
-      await server.stop();
-    }
-  });
+  it(
+    'answers 503 while the PostgreSQL database refuses connections, and 200 again once it takes them',
+    { skip: postgresUrl ? false : 'no PostgreSQL for this run' },
+    async () => {
+      const database = `wth_health_${process.pid}_${Date.now()}`;
+      await asAdmin(`CREATE DATABASE ${database}`);
+      const server = await startServer(['--rate-limit', '0'], {
+        env: { DATABASE_URL: postgresUrl.replace(/\/[^/]*$/, `/${database}`) },
+      });
+      const health = async () => (await fetch(`${server.url}/healthz`)).status;
+      try {
+        assert.equal(await health(), 200);
+        await asAdmin(`ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);
+        await asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}'`);
+        assert.equal(await health(), 503);
+        const refused = await (await fetch(`${server.url}/healthz`)).json();
+        assert.equal(typeof refused.error, 'string');
+        await asAdmin(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
+        assert.equal(await health(), 200);
+      } finally {
+        await server.stop();
+      }
+    },
+  );
 });

@@ -6,9 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { clientErrorStatus } from '../../dist/node/server/client-errors.js';
-import { parseResponses, sendRaw } from './raw-http.mjs';
-import { startServer, tempDb } from './server-process.mjs';
+import { clientErrorStatus } from '../../dist/node/server/node/client-errors.js';
+import { parseResponses, sendRaw } from './support/raw-http.mjs';
+import { startServer, tempDb } from './support/server-process.mjs';
 
 function assertJsonError(response, status, context) {
   assert.equal(response.status, status, context);
@@ -18,7 +18,7 @@ function assertJsonError(response, status, context) {
   assert.equal(typeof JSON.parse(response.body.toString()).error, 'string', context);
 }
 
-describe('answers outside the API\'s routes', () => {
+describe("answers outside the API's routes", () => {
   let server;
   let port;
   before(async () => {
@@ -50,12 +50,21 @@ describe('answers outside the API\'s routes', () => {
     });
   }
 
+  /** @type {Array<[string, string, number]>} */
   const parserRefuses = [
     ['a header name with a space', 'GET / HTTP/1.1\r\nHost: x\r\nBad Name: 1\r\n\r\n', 400],
     ['a request line that is not HTTP', 'HELLO\r\n\r\n', 400],
     ['a bare CR in a header value', 'GET / HTTP/1.1\r\nHost: x\r\nX-A: a\rb\r\n\r\n', 400],
-    ['two Content-Lengths that disagree', 'POST /api/votes HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab', 400],
-    ['a chunk size that is not hex', 'POST /api/votes HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n', 400],
+    [
+      'two Content-Lengths that disagree',
+      'POST /api/votes HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab',
+      400,
+    ],
+    [
+      'a chunk size that is not hex',
+      'POST /api/votes HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
+      400,
+    ],
     ['headers over 16 KiB', `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
   ];
   for (const [what, bytes, status] of parserRefuses) {
@@ -87,7 +96,9 @@ describe('answers outside the API\'s routes', () => {
   it('answers an Expect it cannot meet with a JSON 417, and 100-continue as usual', async () => {
     const [refused] = await answers('GET /healthz HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\nConnection: close\r\n\r\n');
     assertJsonError(refused, 417, 'Expect: 200-ok');
-    const [vote] = await answers('GET /healthz HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n');
+    const [vote] = await answers(
+      'GET /healthz HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n',
+    );
     assert.equal(vote.status, 200);
   });
 

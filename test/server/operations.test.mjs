@@ -5,17 +5,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { counts, runCli, startServer, tempDb, vote, voter } from './server-process.mjs';
+import { counts, runCli, startServer, tempDb, vote, voter } from './support/server-process.mjs';
 
 const preflight = (url, origin) =>
   fetch(`${url}/api/votes`, {
     method: 'OPTIONS',
-    headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+    headers: {
+      Origin: origin,
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'content-type',
+    },
   });
 
 describe('CORS', () => {
   it('answers the preflight of a configured origin, and not of an unknown one', async () => {
-    const server = await startServer(['--db', tempDb(), '--cors-origin', 'https://docs.example.org', '--cors-origin', 'https://help.example.org']);
+    const server = await startServer([
+      '--db',
+      tempDb(),
+      '--cors-origin',
+      'https://docs.example.org',
+      '--cors-origin',
+      'https://help.example.org',
+    ]);
     try {
       const allowed = await preflight(server.url, 'https://help.example.org');
       assert.ok(allowed.status === 204 || allowed.status === 200, String(allowed.status));
@@ -36,7 +47,14 @@ describe('CORS', () => {
   });
 
   it('lets a cross-origin widget read Retry-After on a 429', async () => {
-    const server = await startServer(['--db', tempDb(), '--cors-origin', 'https://docs.example.org', '--rate-limit', '1']);
+    const server = await startServer([
+      '--db',
+      tempDb(),
+      '--cors-origin',
+      'https://docs.example.org',
+      '--rate-limit',
+      '1',
+    ]);
     try {
       const headers = { 'Content-Type': 'application/json', Origin: 'https://docs.example.org' };
       await vote(server.url, { id: 'x', vote: 'yes', voter: voter(1) }, headers);
@@ -62,7 +80,9 @@ describe('CORS', () => {
   it('sends no CORS headers by default (same origin only)', async () => {
     const server = await startServer(['--db', tempDb()]);
     try {
-      const response = await fetch(`${server.url}/api/votes?item=a`, { headers: { Origin: 'https://docs.example.org' } });
+      const response = await fetch(`${server.url}/api/votes?item=a`, {
+        headers: { Origin: 'https://docs.example.org' },
+      });
       assert.equal(response.status, 200);
       assert.equal(response.headers.get('access-control-allow-origin'), null);
     } finally {
@@ -76,7 +96,8 @@ describe('rate limit', () => {
     const server = await startServer(['--db', tempDb(), '--rate-limit', '5']);
     try {
       const statuses = [];
-      for (let n = 0; n < 7; n++) statuses.push((await vote(server.url, { id: 'limited', vote: 'yes', voter: voter(n) })).status);
+      for (let n = 0; n < 7; n++)
+        statuses.push((await vote(server.url, { id: 'limited', vote: 'yes', voter: voter(n) })).status);
       assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429, 429]);
       const limited = await vote(server.url, { id: 'limited', vote: 'yes', voter: voter(9) });
       const retryAfter = Number(limited.headers.get('retry-after'));
@@ -93,7 +114,8 @@ describe('rate limit', () => {
     const server = await startServer(['--db', tempDb()]);
     try {
       const statuses = [];
-      for (let n = 0; n < 61; n++) statuses.push((await vote(server.url, { id: 'default-limit', vote: 'yes', voter: voter(n) })).status);
+      for (let n = 0; n < 61; n++)
+        statuses.push((await vote(server.url, { id: 'default-limit', vote: 'yes', voter: voter(n) })).status);
       assert.deepEqual(statuses, [...Array(60).fill(200), 429]);
     } finally {
       await server.stop();
@@ -103,7 +125,8 @@ describe('rate limit', () => {
   it('is off with --rate-limit 0', async () => {
     const server = await startServer(['--db', tempDb(), '--rate-limit', '0']);
     try {
-      for (let n = 0; n < 80; n++) assert.equal((await vote(server.url, { id: 'unlimited', vote: 'no', voter: voter(n) })).status, 200);
+      for (let n = 0; n < 80; n++)
+        assert.equal((await vote(server.url, { id: 'unlimited', vote: 'no', voter: voter(n) })).status, 200);
     } finally {
       await server.stop();
     }
@@ -115,7 +138,9 @@ describe('durability', () => {
     const db = tempDb();
     const server = await startServer(['--db', db, '--rate-limit', '0']);
     const acknowledged = await Promise.all(
-      Array.from({ length: 60 }, (_, n) => vote(server.url, { id: `durable-${n % 3}`, vote: n % 2 ? 'yes' : 'no', voter: voter(n) })),
+      Array.from({ length: 60 }, (_, n) =>
+        vote(server.url, { id: `durable-${n % 3}`, vote: n % 2 ? 'yes' : 'no', voter: voter(n) }),
+      ),
     );
     assert.ok(acknowledged.every((result) => result.status === 200));
     const last = await vote(server.url, { id: 'durable-last', vote: 'yes', voter: voter(99) });
@@ -128,7 +153,11 @@ describe('durability', () => {
       const { body } = await counts(restarted.url, 'durable-0', 'durable-1', 'durable-2', 'durable-last');
       const expected = [0, 1, 2].map((k) => {
         const voters = Array.from({ length: 60 }, (_, n) => n).filter((n) => n % 3 === k);
-        return { id: `durable-${k}`, yes: voters.filter((n) => n % 2).length, no: voters.filter((n) => n % 2 === 0).length };
+        return {
+          id: `durable-${k}`,
+          yes: voters.filter((n) => n % 2).length,
+          no: voters.filter((n) => n % 2 === 0).length,
+        };
       });
       assert.deepEqual(body.items, [...expected, { id: 'durable-last', yes: 1, no: 0 }]);
     } finally {
@@ -142,7 +171,9 @@ describe('command line', () => {
     const probe = await startServer(['--db', tempDb()]);
     const port = Number(new URL(probe.url).port);
     await probe.stop();
-    const server = await startServer(['--db', tempDb(), '--host', '127.0.0.1', '--port', String(port)], { env: { PORT: '1' } });
+    const server = await startServer(['--db', tempDb(), '--host', '127.0.0.1', '--port', String(port)], {
+      env: { PORT: '1' },
+    });
     try {
       assert.equal(server.url, `http://127.0.0.1:${port}`);
     } finally {
@@ -166,7 +197,13 @@ describe('command line', () => {
   });
 
   it('explains bad options and exits 2', async () => {
-    for (const args of [['serve', '--port', 'eighty'], ['serve', '--rate-limit', '-1'], ['serve', '--colour'], ['serve', '--static', '/no/such/dir'], ['launch']]) {
+    for (const args of [
+      ['serve', '--port', 'eighty'],
+      ['serve', '--rate-limit', '-1'],
+      ['serve', '--colour'],
+      ['serve', '--static', '/no/such/dir'],
+      ['launch'],
+    ]) {
       const { code, stderr } = await runCli(args);
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr, /was-this-helpful: /);
@@ -175,7 +212,10 @@ describe('command line', () => {
 
   // With a timeout: were the option accepted, the server would start and never exit.
   it('refuses --static-csp without --static, or with a line break (a second header)', { timeout: 10_000 }, async () => {
-    for (const csp of [['--static-csp', "default-src 'self'"], ['--static', '.', '--static-csp', "default-src 'self'\r\nX-Injected: 1"]]) {
+    for (const csp of [
+      ['--static-csp', "default-src 'self'"],
+      ['--static', '.', '--static-csp', "default-src 'self'\r\nX-Injected: 1"],
+    ]) {
       const { code, stderr } = await runCli(['serve', '--port', '0', '--db', tempDb(), ...csp]);
       assert.equal(code, 2, csp.join(' '));
       assert.match(stderr, /was-this-helpful: --static-csp /);
@@ -204,7 +244,7 @@ describe('command line', () => {
     }
   });
 
-  it('sends nosniff with every answer of the server: the API\'s, a static file, a 404', async () => {
+  it("sends nosniff with every answer of the server: the API's, a static file, a 404", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wth-static-'));
     writeFileSync(join(dir, 'index.html'), '<h1>demo</h1>');
     const server = await startServer(['--db', tempDb(), '--static', dir]);
@@ -214,17 +254,24 @@ describe('command line', () => {
         await fetch(`${server.url}/missing.html`),
         await fetch(`${server.url}/api/votes?item=x`),
         await fetch(`${server.url}/api/votes?item=x`), // the second is answered from memory
-        await fetch(`${server.url}/api/votes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'x', vote: 'yes', voter: 'v'.repeat(16) }) }),
+        await fetch(`${server.url}/api/votes`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ id: 'x', vote: 'yes', voter: 'v'.repeat(16) }),
+        }),
         await fetch(`${server.url}/healthz`),
       ];
-      assert.deepEqual(answers.map((answer) => answer.status), [200, 404, 200, 200, 200, 200]);
+      assert.deepEqual(
+        answers.map((answer) => answer.status),
+        [200, 404, 200, 200, 200, 200],
+      );
       for (const answer of answers) assert.equal(answer.headers.get('x-content-type-options'), 'nosniff', answer.url);
     } finally {
       await server.stop();
     }
   });
 
-  it('gzips the files of --static for a client that accepts it, and leaves the API\'s answers alone', async () => {
+  it("gzips the files of --static for a client that accepts it, and leaves the API's answers alone", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wth-static-'));
     const script = `export const text = ${JSON.stringify('was this helpful? '.repeat(400))};\n`;
     writeFileSync(join(dir, 'widget.js'), script);
@@ -236,7 +283,8 @@ describe('command line', () => {
             const chunks = [];
             response.on('data', (chunk) => chunks.push(chunk));
             response.on('end', () => done({ headers: response.headers, body: Buffer.concat(chunks) }));
-          }).on('error', fail));
+          }).on('error', fail),
+        );
       const zipped = await get('/widget.js', { 'Accept-Encoding': 'gzip' });
       assert.equal(zipped.headers['content-encoding'], 'gzip');
       assert.ok(zipped.body.length < script.length / 10, `${zipped.body.length} B sent for ${script.length} B`);

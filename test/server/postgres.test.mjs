@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import { protocolSuite } from './protocol-suite.mjs';
-import { counts, startServer, vote, voter } from './server-process.mjs';
+import { protocolSuite } from './support/protocol-suite.mjs';
+import { counts, startServer, vote, voter } from './support/server-process.mjs';
 
 // The test script starts a throw-away PostgreSQL and passes its URL; without one these tests are skipped
 // locally (and the test script fails under CI).
@@ -10,7 +10,11 @@ const url = process.env.WTH_TEST_DATABASE_URL;
 
 if (!url) {
   describe('PostgreSQL store', () => {
-    it('needs WTH_TEST_DATABASE_URL (npm test starts PostgreSQL when it is installed)', { skip: 'no PostgreSQL for this run' }, () => {});
+    it(
+      'needs WTH_TEST_DATABASE_URL (npm test starts PostgreSQL when it is installed)',
+      { skip: 'no PostgreSQL for this run' },
+      () => {},
+    );
   });
 } else {
   // Each run gets its own database, so that counts start from zero.
@@ -28,7 +32,9 @@ if (!url) {
   describe('several instances on one PostgreSQL', () => {
     let servers = [];
     before(async () => {
-      servers = await Promise.all([0, 1, 2].map(() => startServer(['--rate-limit', '0'], { env: { DATABASE_URL: databaseUrl } })));
+      servers = await Promise.all(
+        [0, 1, 2].map(() => startServer(['--rate-limit', '0'], { env: { DATABASE_URL: databaseUrl } })),
+      );
     });
     after(() => Promise.all(servers.map((server) => server.stop())));
 
@@ -39,11 +45,15 @@ if (!url) {
     it('keep exact counts with 150 voters spread over three instances at once', async () => {
       const id = 'shared-by-instances';
       const results = await Promise.all(
-        Array.from({ length: 150 }, (_, n) => vote(servers[n % 3].url, { id, vote: n % 3 === 0 ? 'no' : 'yes', voter: voter(5000 + n) })),
+        Array.from({ length: 150 }, (_, n) =>
+          vote(servers[n % 3].url, { id, vote: n % 3 === 0 ? 'no' : 'yes', voter: voter(5000 + n) }),
+        ),
       );
       assert.ok(results.every((result) => result.status === 200));
       await Promise.all(
-        Array.from({ length: 30 }, (_, n) => vote(servers[(n + 1) % 3].url, { id, vote: null, voter: voter(5000 + n) })),
+        Array.from({ length: 30 }, (_, n) =>
+          vote(servers[(n + 1) % 3].url, { id, vote: null, voter: voter(5000 + n) }),
+        ),
       );
       for (const server of servers) {
         assert.deepEqual((await counts(server.url, id)).body.items[0], { id, yes: 80, no: 40 });
@@ -54,7 +64,9 @@ if (!url) {
       const id = 'pg-durable';
       const victim = await startServer(['--rate-limit', '0'], { env: { DATABASE_URL: databaseUrl } });
       try {
-        const acknowledged = await Promise.all(Array.from({ length: 20 }, (_, n) => vote(victim.url, { id, vote: 'yes', voter: voter(7000 + n) })));
+        const acknowledged = await Promise.all(
+          Array.from({ length: 20 }, (_, n) => vote(victim.url, { id, vote: 'yes', voter: voter(7000 + n) })),
+        );
         assert.ok(acknowledged.every((result) => result.status === 200));
       } finally {
         await victim.kill(); // also when a vote failed: a server left running keeps the test process from ending

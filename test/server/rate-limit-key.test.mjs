@@ -4,13 +4,20 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rateLimitKey } from '../../dist/node/server/rate-limit-key.js';
-import { startServer, tempDb, vote, voter } from './server-process.mjs';
+import { rateLimitKey } from '../../dist/node/server/http/rate-limit-key.js';
+import { startServer, tempDb, vote, voter } from './support/server-process.mjs';
 
 describe('the rate limit key of an address', () => {
   it('is the /64 of an IPv6 address, however it is written', () => {
     const key = rateLimitKey('2001:db8:1:2::1');
-    for (const same of ['2001:db8:1:2::ffff', '2001:db8:1:2:ffff:ffff:ffff:ffff', '2001:0DB8:0001:0002:0000:0000:0000:0009', '2001:db8:1:2:a:b:c:d', '2001:db8:1:2::1%eth0', '2001:db8:1:2:0:0:192.0.2.1']) {
+    for (const same of [
+      '2001:db8:1:2::ffff',
+      '2001:db8:1:2:ffff:ffff:ffff:ffff',
+      '2001:0DB8:0001:0002:0000:0000:0000:0009',
+      '2001:db8:1:2:a:b:c:d',
+      '2001:db8:1:2::1%eth0',
+      '2001:db8:1:2:0:0:192.0.2.1',
+    ]) {
       assert.equal(rateLimitKey(same), key, same);
     }
     for (const other of ['2001:db8:1:3::1', '2001:db8:1::1', '2001:db8:0:1:2::1', '2001:db9:1:2::1', '::1', '::']) {
@@ -37,7 +44,11 @@ describe('the rate limit key of an address', () => {
 
 describe('the rate limit of the server', () => {
   const voteFrom = (url, address, n) =>
-    vote(url, { id: 'limited', vote: 'yes', voter: voter(n) }, { 'Content-Type': 'application/json', 'X-Forwarded-For': address });
+    vote(
+      url,
+      { id: 'limited', vote: 'yes', voter: voter(n) },
+      { 'Content-Type': 'application/json', 'X-Forwarded-For': address },
+    );
 
   async function statuses(url, addresses) {
     const result = [];
@@ -48,7 +59,10 @@ describe('the rate limit of the server', () => {
   it('gives two IPv6 addresses of one /64 one budget, and addresses of two /64s one each', async () => {
     const server = await startServer(['--db', tempDb(), '--rate-limit', '2', '--trust-proxy', '1']);
     try {
-      assert.deepEqual(await statuses(server.url, ['2001:db8:1:2::1', '2001:db8:1:2:ffff::9', '2001:db8:1:2:8000::1']), [200, 200, 429]);
+      assert.deepEqual(
+        await statuses(server.url, ['2001:db8:1:2::1', '2001:db8:1:2:ffff::9', '2001:db8:1:2:8000::1']),
+        [200, 200, 429],
+      );
       assert.deepEqual(await statuses(server.url, ['2001:db8:1:3::1', '2001:db8:1:3::2']), [200, 200]);
       assert.deepEqual(await statuses(server.url, ['[2001:db8:1:3::77]:443']), [429]);
     } finally {
@@ -59,7 +73,10 @@ describe('the rate limit of the server', () => {
   it('gives an IPv4 client one budget whether its address comes IPv4-mapped or not', async () => {
     const server = await startServer(['--db', tempDb(), '--rate-limit', '2', '--trust-proxy', '1']);
     try {
-      assert.deepEqual(await statuses(server.url, ['::ffff:198.51.100.9', '198.51.100.9', '::ffff:198.51.100.9']), [200, 200, 429]);
+      assert.deepEqual(
+        await statuses(server.url, ['::ffff:198.51.100.9', '198.51.100.9', '::ffff:198.51.100.9']),
+        [200, 200, 429],
+      );
       assert.deepEqual(await statuses(server.url, ['198.51.100.10']), [200]);
     } finally {
       await server.stop();

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import pg from 'pg';
-import { PostgresStore } from '../../dist/node/server/postgres-store.js';
-import { counts, runCli, startServer, vote, voter } from './server-process.mjs';
-import { storesUnderTest } from './stores.mjs';
+import { PostgresStore } from '../../dist/node/server/stores/postgres-store.js';
+import { counts, runCli, startServer, vote, voter } from './support/server-process.mjs';
+import { storesUnderTest } from './support/stores.mjs';
 
 /** The schema of 0.1.0, which recorded no version: what an existing database of that release holds. */
 const SCHEMA_OF_0_1_0 = {
@@ -26,7 +26,8 @@ const SCHEMA_OF_0_1_0 = {
 /** What a newer release could leave: a version this one does not know. */
 const NEWER_VERSION = {
   SQLite: 'PRAGMA user_version = 7',
-  PostgreSQL: 'CREATE TABLE was_this_helpful_schema (version INTEGER NOT NULL); INSERT INTO was_this_helpful_schema VALUES (7);',
+  PostgreSQL:
+    'CREATE TABLE was_this_helpful_schema (version INTEGER NOT NULL); INSERT INTO was_this_helpful_schema VALUES (7);',
 };
 
 for (const store of storesUnderTest) {
@@ -39,7 +40,10 @@ for (const store of storesUnderTest) {
         await server.stop();
         assert.equal(await opened.schemaVersion(), 1);
       }
-      assert.deepEqual((await opened.tallies()).map(({ item, yes }) => [item, yes]).sort(), [['item-0', 1], ['item-1', 1]]);
+      assert.deepEqual((await opened.tallies()).map(({ item, yes }) => [item, yes]).sort(), [
+        ['item-0', 1],
+        ['item-1', 1],
+      ]);
     });
 
     it('adopts a database of 0.1.0, which recorded no version, with its votes', { skip: store.skip }, async () => {
@@ -50,64 +54,80 @@ for (const store of storesUnderTest) {
       try {
         assert.deepEqual((await counts(server.url, 'kept')).body.items, [{ id: 'kept', yes: 1, no: 1 }]);
         // The old voter's vote is still theirs: changing it moves the tally, not adds to it.
-        assert.deepEqual((await vote(server.url, { id: 'kept', vote: 'yes', voter: voter(2) })).body, { id: 'kept', yes: 2, no: 0 });
+        assert.deepEqual((await vote(server.url, { id: 'kept', vote: 'yes', voter: voter(2) })).body, {
+          id: 'kept',
+          yes: 2,
+          no: 0,
+        });
       } finally {
         await server.stop();
       }
       assert.equal(await opened.schemaVersion(), 1);
     });
 
-    it('refuses to start on a database a newer release migrated, and leaves it as it is', { skip: store.skip }, async () => {
-      const opened = await store.fresh();
-      await opened.exec(NEWER_VERSION[store.name]);
-      const tablesBefore = await opened.tables();
-      const { code, stderr } = await runCli(['serve', '--port', '0', ...opened.args]);
-      assert.equal(code, 1);
-      assert.match(stderr, /schema is version 7, and this was-this-helpful knows versions up to 1/);
-      assert.match(stderr, /Upgrade was-this-helpful/);
-      assert.doesNotMatch(stderr, /\n\s+at /, 'a clear message, not a stack trace');
-      assert.equal(await opened.schemaVersion(), 7);
-      assert.deepEqual(await opened.tables(), tablesBefore);
-    });
+    it(
+      'refuses to start on a database a newer release migrated, and leaves it as it is',
+      { skip: store.skip },
+      async () => {
+        const opened = await store.fresh();
+        await opened.exec(NEWER_VERSION[store.name]);
+        const tablesBefore = await opened.tables();
+        const { code, stderr } = await runCli(['serve', '--port', '0', ...opened.args]);
+        assert.equal(code, 1);
+        assert.match(stderr, /schema is version 7, and this was-this-helpful knows versions up to 1/);
+        assert.match(stderr, /Upgrade was-this-helpful/);
+        assert.doesNotMatch(stderr, /\n\s+at /, 'a clear message, not a stack trace');
+        assert.equal(await opened.schemaVersion(), 7);
+        assert.deepEqual(await opened.tables(), tablesBefore);
+      },
+    );
   });
 }
 
 describe('the PostgreSQL store with a role that may read and write but not create tables', () => {
   const skip = storesUnderTest.find((store) => store.name === 'PostgreSQL').skip;
 
-  it('starts on an up-to-date database, serves votes, and commits synchronously even when the role says otherwise', { skip }, async () => {
-    const opened = await storesUnderTest.find((store) => store.name === 'PostgreSQL').fresh();
-    const ownerUrl = opened.args[1];
-    const migrating = await startServer(opened.args); // the owner sets the schema up
-    await migrating.stop();
-    const role = `wth_limited_${process.pid}`;
-    await opened.exec(`
+  it(
+    'starts on an up-to-date database, serves votes, and commits synchronously even when the role says otherwise',
+    { skip },
+    async () => {
+      const opened = await storesUnderTest.find((store) => store.name === 'PostgreSQL').fresh();
+      const ownerUrl = opened.args[1];
+      const migrating = await startServer(opened.args); // the owner sets the schema up
+      await migrating.stop();
+      const role = `wth_limited_${process.pid}`;
+      await opened.exec(`
       CREATE ROLE ${role} LOGIN;
       REVOKE CREATE ON SCHEMA public FROM PUBLIC;
       GRANT USAGE ON SCHEMA public TO ${role};
       GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role};
       ALTER ROLE ${role} SET synchronous_commit = off;`);
-    const limitedUrl = Object.assign(new URL(ownerUrl), { username: role }).href;
-    const refused = new pg.Client(limitedUrl);
-    await refused.connect();
-    await assert.rejects(refused.query('CREATE TABLE not_allowed (x int)'), /permission denied/);
-    assert.equal((await refused.query('SHOW synchronous_commit')).rows[0].synchronous_commit, 'off');
-    await refused.end();
+      const limitedUrl = Object.assign(new URL(ownerUrl), { username: role }).href;
+      const refused = new pg.Client(limitedUrl);
+      await refused.connect();
+      await assert.rejects(refused.query('CREATE TABLE not_allowed (x int)'), /permission denied/);
+      assert.equal((await refused.query('SHOW synchronous_commit')).rows[0].synchronous_commit, 'off');
+      await refused.end();
 
-    const server = await startServer(['--database-url', limitedUrl]);
-    try {
-      assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
-      assert.deepEqual((await vote(server.url, { id: 'limited', vote: 'no', voter: voter(9) })).body, { id: 'limited', yes: 0, no: 1 });
-    } finally {
-      await server.stop();
-    }
-    const store = new PostgresStore(limitedUrl);
-    try {
-      await store.init();
-      const pool = store['pool']; // private: the setting of its connections is what this test is about
-      assert.equal((await pool.query('SHOW synchronous_commit')).rows[0].synchronous_commit, 'on');
-    } finally {
-      await store.close();
-    }
-  });
+      const server = await startServer(['--database-url', limitedUrl]);
+      try {
+        assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
+        assert.deepEqual((await vote(server.url, { id: 'limited', vote: 'no', voter: voter(9) })).body, {
+          id: 'limited',
+          yes: 0,
+          no: 1,
+        });
+      } finally {
+        await server.stop();
+      }
+      const store = new PostgresStore(limitedUrl);
+      try {
+        await store.init();
+        const pool = store['pool']; // private: the setting of its connections is what this test is about
+        assert.equal((await pool.query('SHOW synchronous_commit')).rows[0].synchronous_commit, 'on');
+      } finally {
+        await store.close();
+      }
+    },
+  );
 });

@@ -5,13 +5,22 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { appendFileSync, closeSync, mkdirSync, mkdtempSync, openSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { parseResponses, sendRaw } from './raw-http.mjs';
-import { CLI, startServer, tempDb } from './server-process.mjs';
+import { parseResponses, sendRaw } from './support/raw-http.mjs';
+import { CLI, startServer, tempDb } from './support/server-process.mjs';
 
 const SCRIPT = `export const text = ${JSON.stringify('was this helpful? '.repeat(400))};\n`;
 const INDEX = '<!doctype html><h1>demo</h1>';
@@ -60,7 +69,9 @@ async function exchange(server, bytes, options) {
 }
 
 const request = (method, target, headers = {}) =>
-  `${method} ${target} HTTP/1.1\r\nHost: x\r\n${Object.entries({ ...headers }).map(([name, value]) => `${name}: ${value}\r\n`).join('')}Connection: close\r\n\r\n`;
+  `${method} ${target} HTTP/1.1\r\nHost: x\r\n${Object.entries({ ...headers })
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('')}Connection: close\r\n\r\n`;
 
 function assertJsonError(response, status, context) {
   assert.equal(response.status, status, context);
@@ -106,7 +117,19 @@ describe('the files of --static', () => {
   });
 
   it('answers every form of Range with the whole file, 200, and no error on the server', async () => {
-    for (const range of ['bytes=10-5', 'bytes=999999-', 'bytes=999999-1000000', 'bytes=-100', 'bytes=0-9', 'bytes=abc', 'bytes=0-1,5-9', 'bytes=-', 'items=0-9', 'bytes=0-0,-1', `bytes=${'1-2,'.repeat(500)}3-4`]) {
+    for (const range of [
+      'bytes=10-5',
+      'bytes=999999-',
+      'bytes=999999-1000000',
+      'bytes=-100',
+      'bytes=0-9',
+      'bytes=abc',
+      'bytes=0-1,5-9',
+      'bytes=-',
+      'items=0-9',
+      'bytes=0-0,-1',
+      `bytes=${'1-2,'.repeat(500)}3-4`,
+    ]) {
       const [response] = await exchange(server, request('GET', '/app.js', { Range: range }));
       assert.equal(response.status, 200, range);
       assert.equal(response.headers.get('content-range'), undefined, range);
@@ -119,7 +142,10 @@ describe('the files of --static', () => {
   it('answers only GET and HEAD (and OPTIONS): any other method gets a JSON 405 with Allow', async () => {
     for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'PROPFIND', 'TRACE', 'LOCK', 'PURGE']) {
       for (const path of ['/app.js', '/', '/guide/']) {
-        const [response] = await exchange(server, `${method} ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
+        const [response] = await exchange(
+          server,
+          `${method} ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+        );
         assertJsonError(response, 405, `${method} ${path}`);
         assert.equal(response.headers.get('allow'), 'GET, HEAD, OPTIONS', `${method} ${path}`);
       }
@@ -133,7 +159,10 @@ describe('the files of --static', () => {
   it('answers OPTIONS with 204 and no body, so that the next answer on the connection is read as itself', async () => {
     const bytes = `OPTIONS /app.js HTTP/1.1\r\nHost: x\r\n\r\nGET /index.html HTTP/1.1\r\nHost: x\r\n\r\nOPTIONS / HTTP/1.1\r\nHost: x\r\n\r\n${request('GET', '/guide/style.css')}`;
     const answers = await exchange(server, bytes);
-    assert.deepEqual(answers.map((answer) => answer.status), [204, 200, 204, 200]);
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      [204, 200, 204, 200],
+    );
     for (const options of [answers[0], answers[2]]) {
       assert.equal(options.headers.get('allow'), 'GET, HEAD, OPTIONS');
       assert.equal(options.headers.get('content-length'), undefined);
@@ -144,14 +173,32 @@ describe('the files of --static', () => {
   });
 
   it('never serves a dotfile, at any depth', async () => {
-    for (const path of ['/.env', '/.git/config', '/.git/', '/guide/.htpasswd', '/.well-known/hidden.txt', '/%2eenv', '/.%65nv', '/guide/%2Ehtpasswd']) {
+    for (const path of [
+      '/.env',
+      '/.git/config',
+      '/.git/',
+      '/guide/.htpasswd',
+      '/.well-known/hidden.txt',
+      '/%2eenv',
+      '/.%65nv',
+      '/guide/%2Ehtpasswd',
+    ]) {
       const [response] = await exchange(server, request('GET', path));
       assertJsonError(response, 404, path);
     }
   });
 
   it('never follows a symlink out of the folder, or into a dotfile', async () => {
-    for (const path of ['/passwd', '/root/etc/passwd', '/outside/secret.txt', '/secret.txt', '/relative-secret.txt', '/env.txt', '/git/config', '/dangling.txt']) {
+    for (const path of [
+      '/passwd',
+      '/root/etc/passwd',
+      '/outside/secret.txt',
+      '/secret.txt',
+      '/relative-secret.txt',
+      '/env.txt',
+      '/git/config',
+      '/dangling.txt',
+    ]) {
       const [response] = await exchange(server, request('GET', path));
       assertJsonError(response, 404, path);
       assert.doesNotMatch(response.body.toString(), /root:|secret|password/, path);
@@ -164,7 +211,13 @@ describe('the files of --static', () => {
   });
 
   it('never reads a path out of the folder with dot segments, encoded or not', async () => {
-    for (const path of ['/../../etc/passwd', '/..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/passwd', '/guide/../../etc/passwd', '/guide/..%5c..%5cetc%5cpasswd']) {
+    for (const path of [
+      '/../../etc/passwd',
+      '/..%2f..%2fetc%2fpasswd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/guide/../../etc/passwd',
+      '/guide/..%5c..%5cetc%5cpasswd',
+    ]) {
       const [response] = await exchange(server, request('GET', path));
       assert.ok([400, 404].includes(response.status), `${path}: ${response.status}`);
       assertJsonError(response, response.status, path);
@@ -183,8 +236,19 @@ describe('the files of --static', () => {
     assert.equal(gunzipSync(zipped.body).toString(), SCRIPT);
     for (const response of [plain, zipped]) assert.equal(response.headers.get('vary'), 'Accept-Encoding');
 
-    for (const [header, encoding, status] of [[tag, undefined, 304], [`W/${tag}`, undefined, 304], [`"other", ${tag}`, undefined, 304], ['*', undefined, 304], [zippedTag, 'gzip', 304], [zippedTag, undefined, 200], ['"other"', undefined, 200]]) {
-      const [response] = await exchange(server, request('GET', '/app.js', { 'If-None-Match': header, ...(encoding ? { 'Accept-Encoding': encoding } : {}) }));
+    for (const [header, encoding, status] of [
+      [tag, undefined, 304],
+      [`W/${tag}`, undefined, 304],
+      [`"other", ${tag}`, undefined, 304],
+      ['*', undefined, 304],
+      [zippedTag, 'gzip', 304],
+      [zippedTag, undefined, 200],
+      ['"other"', undefined, 200],
+    ]) {
+      const [response] = await exchange(
+        server,
+        request('GET', '/app.js', { 'If-None-Match': header, ...(encoding ? { 'Accept-Encoding': encoding } : {}) }),
+      );
       assert.equal(response.status, status, `${header} ${encoding}`);
       if (status === 304) {
         assert.equal(response.body.length, 0);
@@ -194,7 +258,16 @@ describe('the files of --static', () => {
   });
 
   it('gzips only for a client that accepts gzip', async () => {
-    for (const [header, gzip] of [['gzip', true], ['GZIP;q=0.5', true], ['*', true], ['gzip;q=0', false], ['deflate, br', false], ['identity', false], ['*, gzip;q=0', false], ['gzip;q=abc', false]]) {
+    for (const [header, gzip] of /** @type {Array<[string, boolean]>} */ ([
+      ['gzip', true],
+      ['GZIP;q=0.5', true],
+      ['*', true],
+      ['gzip;q=0', false],
+      ['deflate, br', false],
+      ['identity', false],
+      ['*, gzip;q=0', false],
+      ['gzip;q=abc', false],
+    ])) {
       const [response] = await exchange(server, request('GET', '/app.js', { 'Accept-Encoding': header }));
       assert.equal(response.headers.get('content-encoding'), gzip ? 'gzip' : undefined, header);
     }
@@ -233,16 +306,21 @@ describe('files as read at start', () => {
 
 /** Runs `was-this-helpful serve` in `cwd`; a server that starts when it should refuse is killed after 5 s. */
 function serveIn(cwd, args) {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], { cwd, env: { ...process.env, DATABASE_URL: '' } });
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], {
+    cwd,
+    env: { ...process.env, DATABASE_URL: '' },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  return new Promise((resolve) => child.on('exit', (code, signal) => {
-    clearTimeout(timer);
-    resolve({ code: signal ? `still running (${stdout.trim()})` : code, stderr });
-  }));
+  return new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: signal ? `still running (${stdout.trim()})` : code, stderr });
+    }),
+  );
 }
 
 describe('the database and the folder', () => {
@@ -264,7 +342,13 @@ describe('the database and the folder', () => {
     mkdirSync(join(parent, 'site', 'data'), { recursive: true });
     mkdirSync(join(parent, 'site', '.data'));
     symlinkSync(join(parent, 'site'), join(parent, 'site-link'));
-    for (const [folder, db] of [['site', 'site/data/votes.sqlite'], ['site-link', 'site/votes.sqlite'], ['site', 'site-link/data/votes.sqlite'], [join(parent, 'site'), 'site/.data/votes.sqlite'], ['site', 'site/no-such-folder/votes.sqlite']]) {
+    for (const [folder, db] of [
+      ['site', 'site/data/votes.sqlite'],
+      ['site-link', 'site/votes.sqlite'],
+      ['site', 'site-link/data/votes.sqlite'],
+      [join(parent, 'site'), 'site/.data/votes.sqlite'],
+      ['site', 'site/no-such-folder/votes.sqlite'],
+    ]) {
       const { code, stderr } = await serveIn(parent, ['--static', folder, '--db', db]);
       assert.equal(code, 2, `${folder} ${db}`);
       assert.match(stderr, /is inside --static/, `${folder} ${db}`);
@@ -294,7 +378,10 @@ describe('the size of the folder', () => {
     truncateSync(join(site, 'video.mp4'), 64 * 1024 * 1024);
     const { code, stderr } = await serveIn(site, ['--static', '.', '--db', tempDb()]);
     assert.equal(code, 2);
-    assert.match(stderr, /^was-this-helpful: --static \.: the files come to [\d,]+ bytes, over the limit of 67,108,864[^\n]*\n$/);
+    assert.match(
+      stderr,
+      /^was-this-helpful: --static \.: the files come to [\d,]+ bytes, over the limit of 67,108,864[^\n]*\n$/,
+    );
   });
 
   it('refuses to start when the folder holds more than 10,000 files', async () => {

@@ -1,0 +1,34 @@
+import { createServer, type Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { answerClientErrorsAsJson, answerMissingHost, answerUnreadableRequest } from './client-errors.js';
+import type { StaticFiles } from './static-files.js';
+
+export interface NodeServerOptions {
+  /** The API: a standard fetch handler (the Hono app's `fetch`). */
+  fetch: (request: Request, env: never) => Response | Promise<Response>;
+  /** The host a request without `Host` (HTTP/1.0) is taken to be for. */
+  hostname: string;
+  /** The files of `--static`, answered before the API is asked. */
+  staticFiles?: StaticFiles | undefined;
+}
+
+/**
+ * Node's HTTP server for `was-this-helpful serve`: every answer carries `X-Content-Type-Options: nosniff`
+ * (set on Node's response, so that static files and Node's own answers carry it too), the files of `--static`
+ * are answered from memory, everything else goes to the API through the Hono adapter, and what neither
+ * reaches (Node's parser errors, a URL the adapter cannot build) still gets a JSON error.
+ */
+export function createNodeServer({ fetch, hostname, staticFiles }: NodeServerOptions): Server {
+  const api = getRequestListener(fetch as Parameters<typeof getRequestListener>[0], {
+    hostname,
+    errorHandler: answerUnreadableRequest,
+  });
+  // Node's own answer to a request without Host has no body: the listener below answers it instead.
+  const server = createServer({ requireHostHeader: false }, (request, response) => {
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    if (answerMissingHost(request, response) || staticFiles?.answer(request, response)) return;
+    void api(request, response);
+  });
+  answerClientErrorsAsJson(server);
+  return server;
+}

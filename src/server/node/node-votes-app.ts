@@ -1,0 +1,11 @@
+import type { Hono } from 'hono';
+import { buildVotesApp, type VotesHandlerOptions } from '../http/votes-app.js';
+import { readNodeBody } from './node-body.js';
+
+/**
+ * The votes app as `was-this-helpful serve` runs it on Node: the body read straight from Node's request, not
+ * streamed through the web `Request` the adapter builds (about three times the votes per second:
+ * BENCHMARKS.md).
+ */
+export const createNodeVotesApp = (options: VotesHandlerOptions): Hono =>
+  buildVotesApp(options, { readBody: readNodeBody });

@@ -1,0 +1,261 @@
+import Database from 'better-sqlite3';
+import type { ItemCounts, Vote, VoteRequest } from '../../protocol/types.js';
+import { pendingMigrations } from './schema-version.js';
+import { StoreBusy, type VoteStore } from './vote-store.js';
+
+/**
+ * Migration `n` brings the schema from version `n` to `n + 1` (kept in `PRAGMA user_version`). The first is
+ * written with IF NOT EXISTS: files created by 0.1.0, before versions were recorded, read as version 0 and
+ * are adopted as they are.
+ */
+const MIGRATIONS = [
+  `
+  CREATE TABLE IF NOT EXISTS votes (
+    item TEXT NOT NULL,
+    voter TEXT NOT NULL,
+    vote TEXT NOT NULL CHECK (vote IN ('yes', 'no')),
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (item, voter)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS tallies (
+    item TEXT PRIMARY KEY,
+    yes INTEGER NOT NULL DEFAULT 0 CHECK (yes >= 0),
+    no INTEGER NOT NULL DEFAULT 0 CHECK (no >= 0)
+  ) WITHOUT ROWID;
+`,
+];
+
+/**
+ * Items whose tallies are kept in memory at most (about 100 bytes each), and the total length of their ids:
+ * anyone may read counts of made-up ids, 100 of up to 512 code points per request, so the ids' length is
+ * bounded too (10 M UTF-16 units, 20 MB).
+ */
+const MAX_CACHED_ITEMS = 100_000;
+const MAX_CACHED_ID_UNITS = 10_000_000;
+
+/** How long a write waits for another process's write lock. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Pages the WAL grows to before a commit copies them back into the database file (SQLite's default is
+ * 1,000). A checkpoint fsyncs twice and copies each page it finds once however often the WAL has it, so
+ * fewer checkpoints make votes cheaper, for a WAL of up to 16 MB (BENCHMARKS.md).
+ */
+const CHECKPOINT_PAGES = 4000;
+
+/**
+ * Puts the file in WAL mode. Switching a new file needs exclusive access, and SQLite answers SQLITE_BUSY at
+ * once rather than wait for it (busy_timeout does not apply), so when another process opens the same new
+ * file at that moment this tries again, within the busy timeout. WAL mode stays with the file, so a retry
+ * usually finds it set by the other process.
+ */
+function switchToWal(db: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5 + Math.random() * 20); // sleep: this is start-up
+  }
+}
+
+interface Pending {
+  request: VoteRequest;
+  resolve(counts: ItemCounts): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * The embedded store: one SQLite file in WAL mode with `synchronous = NORMAL`. A vote is in the WAL file
+ * (handed to the operating system) before it is acknowledged, so killing the process loses nothing; the
+ * WAL is fsync'd at checkpoints, so a power loss can lose the last acknowledged votes but never corrupts
+ * the file. (`FULL`, an fsync per commit, costs about 40% of the votes per second: BENCHMARKS.md.) Per-voter votes and per-item tallies change in one transaction, so the tallies always
+ * equal the sum of current votes. Votes that arrive in the same turn of the event loop are committed in one
+ * transaction, each answered with the counts right after it; if that transaction fails, each is tried alone,
+ * so one vote SQLite refuses fails no other.
+ *
+ * Several processes on one machine may share the file: writes take SQLite's write lock first
+ * (`BEGIN IMMEDIATE`, waiting up to `busy_timeout`), and the tally cache is dropped whenever another
+ * connection has committed (`PRAGMA data_version`). SQLite's locks need a local filesystem, not a network one.
+ */
+export class SqliteStore implements VoteStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+  private readonly applyVotes: Database.Transaction<(requests: VoteRequest[]) => ItemCounts[]>;
+  private queue: Pending[] = [];
+  /**
+   * Tallies already read, kept in memory so that reads skip SQLite. Exact after each of this process's
+   * commits; valid as long as `PRAGMA data_version` (which moves only when another connection commits)
+   * still reads `dataVersion`.
+   */
+  private readonly cache = new Map<string, ItemCounts>();
+  private cachedIdUnits = 0;
+  private dataVersion: number;
+  /** Set once `data_version` was read in this turn of the event loop; see `noticeOthersCommits`. */
+  private checkedThisTurn = false;
+  /** Moves whenever a tally may have changed: after each of this process's commits and whenever the cache is dropped. */
+  private revision = 0;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    switchToWal(this.db);
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
+    // Under the write lock from the start: a second process creating the tables at the same moment would
+    // otherwise leave this one with a stale snapshot, which SQLite refuses to write from (SQLITE_BUSY_SNAPSHOT).
+    this.db.transaction(() => this.migrate()).immediate();
+    this.statements = {
+      current: this.db.prepare<[string, string], { vote: 'yes' | 'no' }>(
+        'SELECT vote FROM votes WHERE item = ? AND voter = ?',
+      ),
+      upsert: this.db.prepare(
+        `INSERT INTO votes (item, voter, vote, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (item, voter) DO UPDATE SET vote = excluded.vote, updated_at = excluded.updated_at`,
+      ),
+      remove: this.db.prepare('DELETE FROM votes WHERE item = ? AND voter = ?'),
+      // No RETURNING: SQLite runs an UPDATE with RETURNING under a statement journal, whose 64 KiB buffer
+      // would be allocated and freed at each vote.
+      adjust: this.db.prepare<[number, number, string]>('UPDATE tallies SET yes = yes + ?, no = no + ? WHERE item = ?'),
+      // Only for an item's first vote, when `adjust` found no row (not an upsert: a CHECK applies to the
+      // candidate row before ON CONFLICT, so an upsert cannot take a -1).
+      addTally: this.db.prepare<[string, number, number]>('INSERT INTO tallies (item, yes, no) VALUES (?, ?, ?)'),
+      tally: this.db.prepare<[string], { yes: number; no: number }>('SELECT yes, no FROM tallies WHERE item = ?'),
+      tallies: this.db.prepare<[string], { item: string; yes: number; no: number }>(
+        'SELECT item, yes, no FROM tallies WHERE item IN (SELECT value FROM json_each(?))',
+      ),
+      ping: this.db.prepare('SELECT 1'),
+      dataVersion: this.db.prepare<[], number>('PRAGMA data_version').pluck(),
+    };
+    this.dataVersion = this.statements.dataVersion.get()!;
+    this.applyVotes = this.db.transaction((requests: VoteRequest[]) => {
+      // Under the write lock, the snapshot is the newest: drop what another process made stale.
+      this.dropCacheIfOthersWrote();
+      return requests.map((request) => this.applyVote(request));
+    });
+  }
+
+  async counts(ids: readonly string[]): Promise<ItemCounts[]> {
+    this.noticeOthersCommits();
+    const missing = ids.filter((id) => !this.cache.has(id));
+    if (missing.length > 0) {
+      const units = missing.reduce((sum, id) => sum + id.length, 0);
+      if (this.cache.size + missing.length > MAX_CACHED_ITEMS || this.cachedIdUnits + units > MAX_CACHED_ID_UNITS)
+        this.clearCache();
+      this.cachedIdUnits += units;
+      const found = new Map(this.statements.tallies.all(JSON.stringify(missing)).map((row) => [row.item, row]));
+      for (const id of missing) this.cache.set(id, { id, yes: found.get(id)?.yes ?? 0, no: found.get(id)?.no ?? 0 });
+    }
+    return ids.map((id) => this.cache.get(id)!);
+  }
+
+  countsRevision(): number {
+    this.noticeOthersCommits();
+    return this.revision;
+  }
+
+  vote(request: VoteRequest): Promise<ItemCounts> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      if (this.queue.length === 1) setImmediate(() => this.commitQueue());
+    });
+  }
+
+  async healthy(): Promise<boolean> {
+    try {
+      this.statements.ping.get();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.commitQueue();
+    this.db.close();
+  }
+
+  private commitQueue(): void {
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length > 0) this.commit(batch);
+  }
+
+  /** Commits the votes of `batch` in one transaction, then answers each with the counts right after it. */
+  private commit(batch: Pending[]): void {
+    try {
+      const results = this.applyVotes.immediate(batch.map((pending) => pending.request));
+      this.revision++;
+      batch.forEach((pending, index) => pending.resolve(results[index]!));
+    } catch (error) {
+      this.clearCache(); // The transaction rolled back, taking back tallies the cache already had; read the truth again.
+      if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) {
+        const busy = new StoreBusy(`another process held the database's write lock for over ${BUSY_TIMEOUT_MS} ms`);
+        for (const pending of batch) pending.reject(busy);
+      } else if (batch.length > 1) {
+        // One vote that fails must not fail the votes that arrived with it: each is tried again on its own.
+        for (const pending of batch) this.commit([pending]);
+      } else batch[0]!.reject(error);
+    }
+  }
+
+  /** Brings the schema up to date; run under the write lock, so one process migrates and the others wait. */
+  private migrate(): void {
+    const current = this.db.pragma('user_version', { simple: true }) as number;
+    const pending = pendingMigrations(current, MIGRATIONS);
+    for (const migration of pending) this.db.exec(migration);
+    if (pending.length > 0) this.db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }
+
+  private clearCache(): void {
+    this.cache.clear();
+    this.cachedIdUnits = 0;
+    this.revision++;
+  }
+
+  private noticeOthersCommits(): void {
+    if (this.checkedThisTurn) return;
+    // Reading data_version opens a read transaction, a large part of the cost of a GET answered from the
+    // cache, so it is read once per turn of the event loop: a read can miss another process's vote only if that vote
+    // committed during the same turn, and the next turn sees it.
+    this.checkedThisTurn = true;
+    setImmediate(() => (this.checkedThisTurn = false));
+    this.dropCacheIfOthersWrote();
+  }
+
+  private dropCacheIfOthersWrote(): void {
+    const version = this.statements.dataVersion.get()!;
+    if (version !== this.dataVersion) {
+      this.clearCache();
+      this.dataVersion = version;
+    }
+  }
+
+  /**
+   * Applies one vote under the write lock and returns the item's counts after it. The tally cache is exact
+   * here (`applyVotes` dropped it if another process wrote), so a cached tally is moved by the vote rather
+   * than read again; if the transaction rolls back, `commit` drops the cache.
+   */
+  private applyVote({ id, vote, voter }: VoteRequest): ItemCounts {
+    const previous: Vote = this.statements.current.get(id, voter)?.vote ?? null;
+    const known = this.cache.get(id);
+    if (previous === vote) return known ?? this.readTally(id);
+    if (vote === null) this.statements.remove.run(id, voter);
+    else this.statements.upsert.run(id, voter, vote, Date.now());
+    const yes = (vote === 'yes' ? 1 : 0) - (previous === 'yes' ? 1 : 0);
+    const no = (vote === 'no' ? 1 : 0) - (previous === 'no' ? 1 : 0);
+    if (this.statements.adjust.run(yes, no, id).changes === 0) this.statements.addTally.run(id, yes, no);
+    if (!known) return this.readTally(id);
+    const counts = { id, yes: known.yes + yes, no: known.no + no };
+    this.cache.set(id, counts);
+    return counts;
+  }
+
+  private readTally(id: string): ItemCounts {
+    const tally = this.statements.tally.get(id);
+    return { id, yes: tally?.yes ?? 0, no: tally?.no ?? 0 };
+  }
+}
