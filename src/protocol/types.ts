@@ -19,4 +19,11 @@ export interface VoteRequest {
   id: string;
   vote: Vote;
   voter: string;
+  /**
+   * Why the reader voted so (protocol v1.1, optional): a reason code. `null` or absent: none. With a reason or
+   * a comment, `vote` is `"yes"` or `"no"`.
+   */
+  reason?: string | null;
+  /** What the reader wrote (protocol v1.1, optional): `''` or absent: none. */
+  comment?: string;
 }

@@ -47,6 +47,28 @@ export const isItemId = (id: string): boolean => !itemIdProblem(id);
 export const isCommentText = (text: string): boolean =>
   !COMMENT_CONTROL_CHARACTER.test(text) && !LONE_SURROGATE.test(text);
 
+/** The longest follow-up comment, in Unicode code points (counted so by the form's box, its count and the server). */
+export const MAX_COMMENT_CODE_POINTS = 1000;
+
+/** Why a follow-up comment breaks the protocol: its length, or a kind of character it may not hold. */
+export type CommentProblem = 'length' | 'control' | 'surrogate';
+
+/**
+ * The protocol's one rule for follow-up comments (0–1,000 code points; line feed, carriage return and tab
+ * allowed, other control characters and lone surrogates not; bidirectional controls allowed): what a comment
+ * breaks, or `undefined`.
+ */
+export function commentProblem(text: string): CommentProblem | undefined {
+  if (text.length > MAX_COMMENT_CODE_POINTS && [...text].length > MAX_COMMENT_CODE_POINTS) return 'length';
+  if (COMMENT_CONTROL_CHARACTER.test(text)) return 'control';
+  if (LONE_SURROGATE.test(text)) return 'surrogate';
+  return undefined;
+}
+
+/** A reason code the protocol accepts (built-in or a site's own): 1–64 characters of `a-z`, `0-9` and `-`. */
+export const isReasonCode = (value: unknown): value is string =>
+  typeof value === 'string' && /^[a-z0-9-]{1,64}$/.test(value);
+
 /** True for `"yes"`, `"no"` and `null`, the only votes the protocol knows. */
 export const isVote = (value: unknown): value is Vote => value === 'yes' || value === 'no' || value === null;
 
