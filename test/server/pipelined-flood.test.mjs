@@ -21,6 +21,8 @@ const GROWTH_LIMIT = 400 * 2 ** 20; // the probe saw 1.4 GB and more
 const OPEN_FILES_LIMIT = 200; // the probe saw every file handle taken
 const ORDINARY_ANSWER_LIMIT_MS = 5_000; // the probe saw 9 s and more
 
+const STATUS_LINE = 'HTTP/1.1 200 OK\r\n';
+
 const residentBytes = (pid) =>
   Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
 const openFiles = (pid) => readdirSync(`/proc/${pid}/fd`).length;
@@ -38,8 +40,14 @@ function flood(port, requestBytes, { read }) {
     if (!read) return resolve(0);
     socket.on('data', (chunk) => {
       const text = tail + chunk.toString('latin1');
-      answers += text.split('HTTP/1.1 200 OK\r\n').length - 1;
-      tail = text.slice(-20);
+      answers += text.split(STATUS_LINE).length - 1;
+      // What may be the start of a status line cut by the chunk's end, and never one already counted.
+      const counted = text.lastIndexOf(STATUS_LINE);
+      const keepFrom = Math.max(
+        counted === -1 ? 0 : counted + STATUS_LINE.length,
+        text.length - STATUS_LINE.length + 1,
+      );
+      tail = text.slice(keepFrom);
       if (answers >= REQUESTS_PER_CONNECTION) resolve(answers);
     });
     socket.on('close', () => resolve(answers));
