@@ -32,14 +32,17 @@ const openFiles = (pid) => readdirSync(`/proc/${pid}/fd`).length;
 function flood(port, requestBytes, { read }) {
   const socket = net.connect(port, '127.0.0.1');
   socket.on('error', () => {});
+  const statusLine = 'HTTP/1.1 200 OK\r\n';
   let answers = 0;
   let tail = '';
   const done = new Promise((resolve) => {
     if (!read) return resolve(0);
     socket.on('data', (chunk) => {
       const text = tail + chunk.toString('latin1');
-      answers += text.split('HTTP/1.1 200 OK\r\n').length - 1;
-      tail = text.slice(-20);
+      answers += text.split(statusLine).length - 1;
+      // A status line split between two chunks is counted in the next; one shorter than it cannot hold a whole
+      // one, which would be counted twice (as it was when a status line ended a chunk).
+      tail = text.slice(-(statusLine.length - 1));
       if (answers >= REQUESTS_PER_CONNECTION) resolve(answers);
     });
     socket.on('close', () => resolve(answers));
