@@ -21,8 +21,6 @@ const GROWTH_LIMIT = 400 * 2 ** 20; // the probe saw 1.4 GB and more
 const OPEN_FILES_LIMIT = 200; // the probe saw every file handle taken
 const ORDINARY_ANSWER_LIMIT_MS = 5_000; // the probe saw 9 s and more
 
-const STATUS_LINE = 'HTTP/1.1 200 OK\r\n';
-
 const residentBytes = (pid) =>
   Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
 const openFiles = (pid) => readdirSync(`/proc/${pid}/fd`).length;
@@ -34,20 +32,17 @@ const openFiles = (pid) => readdirSync(`/proc/${pid}/fd`).length;
 function flood(port, requestBytes, { read }) {
   const socket = net.connect(port, '127.0.0.1');
   socket.on('error', () => {});
+  const statusLine = 'HTTP/1.1 200 OK\r\n';
   let answers = 0;
   let tail = '';
   const done = new Promise((resolve) => {
     if (!read) return resolve(0);
     socket.on('data', (chunk) => {
       const text = tail + chunk.toString('latin1');
-      answers += text.split(STATUS_LINE).length - 1;
-      // What may be the start of a status line cut by the chunk's end, and never one already counted.
-      const counted = text.lastIndexOf(STATUS_LINE);
-      const keepFrom = Math.max(
-        counted === -1 ? 0 : counted + STATUS_LINE.length,
-        text.length - STATUS_LINE.length + 1,
-      );
-      tail = text.slice(keepFrom);
+      answers += text.split(statusLine).length - 1;
+      // A status line split between two chunks is counted in the next; one shorter than it cannot hold a whole
+      // one, which would be counted twice (as it was when a status line ended a chunk).
+      tail = text.slice(-(statusLine.length - 1));
       if (answers >= REQUESTS_PER_CONNECTION) resolve(answers);
     });
     socket.on('close', () => resolve(answers));
