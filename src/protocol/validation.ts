@@ -75,3 +75,42 @@ export const isVote = (value: unknown): value is Vote => value === 'yes' || valu
 /** A voter id the protocol accepts: 16–128 characters of `A-Z`, `a-z`, `0-9`, `_` and `-`. */
 export const isVoterId = (value: unknown): value is string =>
   typeof value === 'string' && /^[\w-]{16,128}$/.test(value);
+
+/**
+ * A vote's follow-up as the protocol counts it (v1.1): its reason code or `null`, and its comment trimmed, `''`
+ * for none. `null` and `''` count as absent, and so does a comment of white space alone.
+ */
+export interface FollowUp {
+  reason: string | null;
+  comment: string;
+}
+
+/** The follow-up a vote request carries, or `undefined` when it has neither a reason nor a comment. */
+export function followUpOf(request: { reason?: string | null; comment?: string | null }): FollowUp | undefined {
+  const reason = request.reason ?? null;
+  const comment = (request.comment ?? '').trim();
+  return reason === null && comment === '' ? undefined : { reason, comment };
+}
+
+/** Why the follow-up fields of a vote request break the protocol. */
+export type FollowUpProblem = 'reason' | 'comment-type' | `comment-${CommentProblem}` | 'vote';
+
+/**
+ * The protocol's one rule for a whole vote request's follow-up (v1.1): `reason` is `null` or a reason code,
+ * `comment` `null` or a string that `commentProblem` accepts, and a request with a reason or a comment votes
+ * `"yes"` or `"no"` (feedback explains a vote; a withdrawal has nothing to explain). What it breaks, or
+ * `undefined`.
+ */
+export function followUpProblem(request: {
+  vote: unknown;
+  reason?: unknown;
+  comment?: unknown;
+}): FollowUpProblem | undefined {
+  const { vote, reason = null, comment = null } = request;
+  if (reason !== null && !isReasonCode(reason)) return 'reason';
+  if (comment !== null && typeof comment !== 'string') return 'comment-type';
+  const problem = typeof comment === 'string' ? commentProblem(comment) : undefined;
+  if (problem) return `comment-${problem}`;
+  if (followUpOf({ reason, comment }) && vote !== 'yes' && vote !== 'no') return 'vote';
+  return undefined;
+}

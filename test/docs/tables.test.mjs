@@ -34,15 +34,27 @@ describe('the docs match the code', () => {
   it('lists every CSS part, and no other', () => assert.deepEqual(tableNames('CSS part'), sorted(element.cssParts)));
   it('lists every CSS custom property, and no other', () =>
     assert.deepEqual(tableNames('CSS custom property'), sorted(element.cssProperties)));
-  it('lists every option of the server, and no other', async () => {
-    const { USAGE } = await import('../../dist/node/server/node/serve-options.js');
-    const options = [...USAGE.matchAll(/^ {2}(--[a-z-]+)/gm)]
+  /** The options a command's usage text lists, but --help. */
+  const usageOptions = (usage) =>
+    [...usage.matchAll(/^ {2}(--[a-z-]+)/gm)]
       .map((match) => match[1])
       .filter((option) => option !== '--help')
       .sort();
-    assert.deepEqual(
-      tableNames('option', serverDoc).map((name) => name.split(' ')[0]),
-      options,
-    );
+  const documented = (header) =>
+    tableNames(header, serverDoc)
+      .map((name) => name.split(' ')[0])
+      .sort();
+
+  it('lists every option of the server, and no other', async () => {
+    const { USAGE } = await import('../../dist/node/server/node/serve-options.js');
+    assert.deepEqual(documented('option'), usageOptions(USAGE));
+  });
+  it('lists every option of the comments command, and no other', async () => {
+    const { COMMENTS_USAGE } = await import('../../dist/node/server/node/comments-command.js');
+    assert.deepEqual(documented('comments option'), usageOptions(COMMENTS_USAGE));
+  });
+  it('lists every option of the purge command, and no other', async () => {
+    const { PURGE_USAGE } = await import('../../dist/node/server/node/purge-command.js');
+    assert.deepEqual(documented('purge option'), usageOptions(PURGE_USAGE));
   });
 });

@@ -11,12 +11,17 @@ import { votesByPair } from './support/voters.mjs';
 const seed = seedFrom('WTH_FUZZ_SEED');
 const REQUESTS = Number(process.env.WTH_FUZZ_REQUESTS || 3000);
 
-/** What the store must hold: each voter's current vote per item, and the tallies they add up to. */
+/**
+ * What the store must hold: each voter's current vote per item, the tallies they add up to, and each voter's
+ * follow-up per item (CONTRACT.md section 5: the latest replaces the earlier, a changed vote deletes it).
+ */
 class Model {
   votes = new Map();
   tallies = new Map();
+  followUps = new Map();
 
-  apply({ id, vote, voter }) {
+  /** @param {{ id: string, vote: 'yes' | 'no' | null, voter: string, followUp?: { reason: string | null, comment: string } }} vote */
+  apply({ id, vote, voter, followUp }) {
     const key = `${voter}\u0000${id}`;
     const tally = this.tally(id);
     const previous = this.votes.get(key) ?? null;
@@ -25,6 +30,8 @@ class Model {
     this.tallies.set(id, tally);
     if (vote) this.votes.set(key, vote);
     else this.votes.delete(key);
+    if (previous !== vote) this.followUps.delete(key);
+    if (followUp) this.followUps.set(key, { vote, reason: followUp.reason, comment: followUp.comment || null });
   }
 
   tally(id) {
@@ -132,10 +139,19 @@ for (const store of storesUnderTest) {
       { skip: store.skip, timeout: 120_000 },
       async (t) => {
         const opened = await store.fresh();
-        const server = await startServer([...opened.args, '--rate-limit', '0', '--cors-origin', ALLOWED_ORIGIN]);
+        // Comments kept as written, so that the model can say what each follow-up must hold.
+        const server = await startServer([
+          ...opened.args,
+          '--rate-limit',
+          '0',
+          '--cors-origin',
+          ALLOWED_ORIGIN,
+          '--keep-personal-data',
+        ]);
         const random = seededRandom(seed);
         const model = new Model();
         const tally = new Map();
+        let followUpsTaken = 0;
         try {
           // Votes already there, which rejected requests must leave alone.
           for (const [n, id] of SEED_ITEMS.entries()) {
@@ -160,6 +176,7 @@ for (const store of storesUnderTest) {
             const result = check(request, expectation, outcome, model, context);
             const key = `${request.transport} ${request.broken ? 'broken HTTP' : request.what} ${result}`;
             tally.set(key, (tally.get(key) ?? 0) + 1);
+            if (result === 'accepted' && /** @type {any} */ (expectation).vote?.followUp) followUpsTaken++;
             if (n % 500 === 499)
               assert.equal((await fetch(`${server.url}/healthz`)).status, 200, `${context}: unhealthy after it`);
           }
@@ -200,6 +217,14 @@ for (const store of storesUnderTest) {
             `WTH_FUZZ_SEED=${seed}: the store holds votes no valid request cast`,
           );
           await assertTalliesMatchVotes(opened, rows);
+          const followUps = new Map(
+            (await opened.followUps()).map(({ item, voter, vote, reason, comment }) => [
+              `${voter}\u0000${item}`,
+              { vote, reason, comment },
+            ]),
+          );
+          assert.deepEqual(followUps, model.followUps, `WTH_FUZZ_SEED=${seed}: the stored follow-ups`);
+          assert.ok(followUpsTaken > REQUESTS * 0.005, `only ${followUpsTaken} votes with a follow-up were taken`);
           assert.equal(server.stderr(), '', 'the server logged an error');
         } finally {
           await server.stop();

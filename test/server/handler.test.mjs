@@ -61,6 +61,63 @@ describe('the fetch handler without the Node adapter', () => {
   });
 });
 
+describe('the fetch handler with follow-ups (protocol v1.1)', () => {
+  const postTo = (handler, body) =>
+    handler(
+      new Request('http://votes.example/api/votes', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
+
+  it('works with a store that keeps no follow-ups (v1): the fields are ignored, the counts unaffected', async () => {
+    const handler = createVotesHandler({ store: memoryStore(), rateLimit: 0 });
+    const explained = { id: 'v1', vote: 'no', voter: voter(1), reason: 'missing', comment: 'Where is step 2?' };
+    const answer = await postTo(handler, explained);
+    assert.equal(answer.status, 200);
+    assert.deepEqual(await answer.json(), { id: 'v1', yes: 0, no: 1 });
+    assert.deepEqual(await (await postTo(handler, { ...explained, vote: 'yes' })).json(), { id: 'v1', yes: 1, no: 0 });
+  });
+
+  it('hands the store a follow-up checked, trimmed and scrubbed, and a plain vote as in v1', async () => {
+    const received = [];
+    const store = {
+      ...memoryStore(),
+      vote: async (request) => (received.push(request), { id: request.id, yes: 0, no: 1 }),
+    };
+    const handler = createVotesHandler({ store, rateLimit: 0 });
+    await postTo(handler, {
+      id: 'a',
+      vote: 'no',
+      voter: voter(1),
+      reason: 'missing',
+      comment: ' Mail jo@example.org \n',
+    });
+    await postTo(handler, { id: 'a', vote: 'no', voter: voter(1), reason: null, comment: '' });
+    await postTo(handler, { id: 'a', vote: 'no', voter: voter(1), comment: '   ' });
+    assert.deepEqual(received, [
+      { id: 'a', vote: 'no', voter: voter(1), reason: 'missing', comment: 'Mail [email]' },
+      { id: 'a', vote: 'no', voter: voter(1) },
+      { id: 'a', vote: 'no', voter: voter(1) },
+    ]);
+    const refused = await postTo(handler, { id: 'a', vote: null, voter: voter(1), reason: 'missing' });
+    assert.equal(refused.status, 400);
+    assert.equal(received.length, 3);
+  });
+
+  it('hands the store the comment as written with keepPersonalData', async () => {
+    const received = [];
+    const store = {
+      ...memoryStore(),
+      vote: async (request) => (received.push(request), { id: request.id, yes: 1, no: 0 }),
+    };
+    const handler = createVotesHandler({ store, rateLimit: 0, keepPersonalData: true });
+    await postTo(handler, { id: 'a', vote: 'yes', voter: voter(1), comment: 'Call +33 6 12 34 56 78' });
+    assert.deepEqual(received, [{ id: 'a', vote: 'yes', voter: voter(1), comment: 'Call +33 6 12 34 56 78' }]);
+  });
+});
+
 describe("the fetch handler's defaults", () => {
   it('take 60 votes a minute from one client address without a rateLimit option, and answer the 61st 429', async () => {
     const store = new SqliteStore(tempDb());

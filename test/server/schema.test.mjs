@@ -23,6 +23,16 @@ const SCHEMA_OF_0_1_0 = {
     INSERT INTO was_this_helpful_tallies VALUES ('kept', 1, 1);`,
 };
 
+/** A database of schema version 1 (0.1.0 after versions were recorded): votes and tallies, no follow-ups. */
+const VERSION_1 = {
+  SQLite: `${SCHEMA_OF_0_1_0.SQLite} PRAGMA user_version = 1;`,
+  PostgreSQL: `${SCHEMA_OF_0_1_0.PostgreSQL}
+    CREATE TABLE was_this_helpful_schema (version INTEGER NOT NULL); INSERT INTO was_this_helpful_schema VALUES (1);`,
+};
+
+/** The schema version this release creates. */
+const CURRENT_VERSION = 2;
+
 /** What a newer release could leave: a version this one does not know. */
 const NEWER_VERSION = {
   SQLite: 'PRAGMA user_version = 7',
@@ -38,7 +48,7 @@ for (const store of storesUnderTest) {
         const server = await startServer(opened.args);
         assert.equal((await vote(server.url, { id: `item-${start}`, vote: 'yes', voter: voter(start) })).status, 200);
         await server.stop();
-        assert.equal(await opened.schemaVersion(), 1);
+        assert.equal(await opened.schemaVersion(), CURRENT_VERSION);
       }
       assert.deepEqual((await opened.tallies()).map(({ item, yes }) => [item, yes]).sort(), [
         ['item-0', 1],
@@ -62,8 +72,45 @@ for (const store of storesUnderTest) {
       } finally {
         await server.stop();
       }
-      assert.equal(await opened.schemaVersion(), 1);
+      assert.equal(await opened.schemaVersion(), CURRENT_VERSION);
     });
+
+    it(
+      'migrates a database of version 1 with its votes, and keeps follow-ups from then on',
+      { skip: store.skip },
+      async () => {
+        const opened = await store.fresh();
+        await opened.exec(VERSION_1[store.name]);
+        assert.equal(await opened.schemaVersion(), 1);
+        assert.ok(!(await opened.tables()).some((table) => table.includes('follow_ups')));
+        const server = await startServer(opened.args);
+        try {
+          assert.deepEqual((await counts(server.url, 'kept')).body.items, [{ id: 'kept', yes: 1, no: 1 }]);
+          // An old vote takes a follow-up; changing it counts as a change, not a new vote, and takes the follow-up away.
+          const explained = { id: 'kept', vote: 'no', voter: voter(2), reason: 'outdated', comment: 'Old screenshots' };
+          assert.deepEqual((await vote(server.url, explained)).body, { id: 'kept', yes: 1, no: 1 });
+          assert.deepEqual(
+            (await opened.followUps()).map(({ item, voter: who, vote: choice, reason, comment }) => [
+              item,
+              who,
+              choice,
+              reason,
+              comment,
+            ]),
+            [['kept', voter(2), 'no', 'outdated', 'Old screenshots']],
+          );
+          assert.deepEqual((await vote(server.url, { id: 'kept', vote: 'yes', voter: voter(2) })).body, {
+            id: 'kept',
+            yes: 2,
+            no: 0,
+          });
+          assert.deepEqual(await opened.followUps(), []);
+        } finally {
+          await server.stop();
+        }
+        assert.equal(await opened.schemaVersion(), CURRENT_VERSION);
+      },
+    );
 
     it(
       'refuses to start on a database a newer release migrated, and leaves it as it is',
@@ -74,7 +121,7 @@ for (const store of storesUnderTest) {
         const tablesBefore = await opened.tables();
         const { code, stderr } = await runCli(['serve', '--port', '0', ...opened.args]);
         assert.equal(code, 1);
-        assert.match(stderr, /schema is version 7, and this was-this-helpful knows versions up to 1/);
+        assert.match(stderr, /schema is version 7, and this was-this-helpful knows versions up to 2/);
         assert.match(stderr, /Upgrade was-this-helpful/);
         assert.doesNotMatch(stderr, /\n\s+at /, 'a clear message, not a stack trace');
         assert.equal(await opened.schemaVersion(), 7);

@@ -1,11 +1,15 @@
 import type { VoteRequest } from '../../protocol/types.js';
 import { BadRequest } from './errors.js';
 import {
+  followUpOf,
+  followUpProblem,
   isVote,
   isVoterId,
   itemIdProblem,
+  MAX_COMMENT_CODE_POINTS,
   MAX_ID_CODE_POINTS,
   MAX_ITEMS_PER_REQUEST,
+  type FollowUpProblem,
   type ItemIdProblem,
 } from '../../protocol/validation.js';
 
@@ -14,6 +18,15 @@ const ITEM_ID_PROBLEMS: Record<ItemIdProblem, string> = {
   control: 'must not contain control characters',
   bidi: 'must not contain bidirectional formatting controls',
   surrogate: 'must not contain lone surrogates',
+};
+
+const FOLLOW_UP_PROBLEMS: Record<FollowUpProblem, string> = {
+  reason: '"reason" must be null or a code of 1 to 64 characters of a-z, 0-9 and -',
+  'comment-type': '"comment" must be a string or null',
+  'comment-length': `"comment" must be at most ${MAX_COMMENT_CODE_POINTS} characters (Unicode code points) long`,
+  'comment-control': '"comment" must not contain control characters other than line feed, carriage return and tab',
+  'comment-surrogate': '"comment" must not contain lone surrogates',
+  vote: 'a "reason" or "comment" explains a vote: "vote" must be "yes" or "no" with them',
 };
 
 /** Checks an item id against the protocol's rule (`itemIdProblem`), saying which part it breaks. */
@@ -80,7 +93,11 @@ export function checkItemIds(ids: string[]): string[] {
   return [...new Set(ids.map((id) => checkItemId(id, 'item')))];
 }
 
-/** Parses and checks a vote body. Unknown fields are ignored, so that later clients can add some. */
+/**
+ * Parses and checks a vote body. Unknown fields are ignored, so that later clients can add some. The
+ * follow-up (protocol v1.1) is checked by the protocol's rule and kept only when there is one: `reason` a code,
+ * `comment` trimmed and not empty, each left out when absent, so that a plain vote reaches the store as in v1.
+ */
 export function parseVoteRequest(text: string): VoteRequest {
   let body: unknown;
   try {
@@ -90,8 +107,17 @@ export function parseVoteRequest(text: string): VoteRequest {
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw new BadRequest('The body must be a JSON object');
-  const { id, vote, voter } = body as Record<string, unknown>;
+  const { id, vote, voter, reason, comment } = body as Record<string, unknown>;
   if (!Object.hasOwn(body, 'vote') || !isVote(vote)) throw new BadRequest('"vote" must be "yes", "no" or null');
   if (!isVoterId(voter)) throw new BadRequest('"voter" must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -');
-  return { id: checkItemId(id), vote, voter };
+  const request: VoteRequest = { id: checkItemId(id), vote, voter };
+  const problem = followUpProblem({ vote, reason, comment });
+  if (problem) throw new BadRequest(FOLLOW_UP_PROBLEMS[problem]);
+  const followUp = followUpOf({
+    reason: reason as string | null | undefined,
+    comment: comment as string | null | undefined,
+  });
+  if (followUp?.reason) request.reason = followUp.reason;
+  if (followUp?.comment) request.comment = followUp.comment;
+  return request;
 }

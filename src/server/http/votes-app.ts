@@ -6,6 +6,7 @@ import { corsForOrigins } from './cors.js';
 import { answerThrown, errorAnswer, NO_SNIFF } from './errors.js';
 import { checkItemIds, decodeBody, itemParameters, parseVoteRequest } from './parse-request.js';
 import { DEFAULT_RATE_LIMIT, rateLimitVotes } from './rate-limit.js';
+import { scrubPersonalData } from '../privacy/scrub-personal-data.js';
 
 /** Where the protocol is served. */
 export const VOTES_PATH = '/api/votes';
@@ -27,6 +28,11 @@ export interface VotesHandlerOptions {
   rateLimit?: number;
   /** The client's address, for the rate limit. Without it every client shares one budget. */
   clientAddress?: (c: Context) => string | undefined;
+  /**
+   * Store follow-up comments as readers wrote them. Default `false`: e-mail addresses become `[email]` and
+   * phone numbers `[phone]` before the store sees them (`scrubPersonalData`).
+   */
+  keepPersonalData?: boolean;
 }
 
 /**
@@ -56,7 +62,13 @@ function isJsonType(header = ''): boolean {
 
 /** The votes app on a platform that reads and writes through `platform` where it can; see `createVotesApp`. */
 export function buildVotesApp(options: VotesHandlerOptions, platform: PlatformAccess = {}): Hono {
-  const { store, corsOrigins = [], rateLimit = DEFAULT_RATE_LIMIT, clientAddress = () => undefined } = options;
+  const {
+    store,
+    corsOrigins = [],
+    rateLimit = DEFAULT_RATE_LIMIT,
+    clientAddress = () => undefined,
+    keepPersonalData = false,
+  } = options;
   const { readBody } = platform;
   // A new object per answer: Hono may hand the object on to the Node adapter, which adds Content-Length to it.
   const jsonAnswer = () => ({ 'Content-Type': 'application/json', ...NO_SNIFF });
@@ -82,6 +94,7 @@ export function buildVotesApp(options: VotesHandlerOptions, platform: PlatformAc
     const request = parseVoteRequest(
       readBody ? await readBody(c, MAX_BODY_BYTES) : decodeBody(await c.req.arrayBuffer()),
     );
+    if (request.comment !== undefined && !keepPersonalData) request.comment = scrubPersonalData(request.comment);
     return c.json(await store.vote(request), 200, NO_SNIFF);
   });
 

@@ -6,29 +6,27 @@ import { forwardedClientAddress } from '../http/client-address.js';
 import { HEALTH_PATH, VOTES_PATH } from '../http/votes-app.js';
 import { createNodeVotesApp } from './node-votes-app.js';
 import { createNodeServer } from './node-server.js';
-import { parseServeOptions, USAGE, UsageError, type ServeOptions } from './serve-options.js';
+import { CommandFailed, UsageError } from './command-line.js';
+import { commentsCommand } from './comments-command.js';
+import { openStore } from './open-store.js';
+import { purgeCommand } from './purge-command.js';
+import { parseServeOptions, USAGE as SERVE_USAGE, type ServeOptions } from './serve-options.js';
 import { SchemaTooNew } from '../stores/schema-version.js';
 import { StaticFiles } from './static-files.js';
 import { liesInside, readStaticFolder, StaticFolderError } from './static-folder.js';
-import type { VoteStore } from '../stores/vote-store.js';
 
-async function openStore(options: ServeOptions): Promise<VoteStore> {
-  const hint = (name: string) =>
-    `The ${name} store needs the "${name}" package: npm install ${name}` +
-    ' (it is an optional peer dependency, so that front-end users of the widget never compile it).';
-  if (options.databaseUrl) {
-    const { PostgresStore } = await import('../stores/postgres-store.js').catch(() => {
-      throw new UsageError(hint('pg'));
-    });
-    const store = new PostgresStore(options.databaseUrl);
-    await store.init();
-    return store;
-  }
-  const { SqliteStore } = await import('../stores/sqlite-store.js').catch(() => {
-    throw new UsageError(hint('better-sqlite3'));
-  });
-  return new SqliteStore(options.db);
-}
+/** What `was-this-helpful` and `was-this-helpful --help` print. */
+export const USAGE = `Usage: was-this-helpful <command> [options]
+
+Commands:
+  serve      run the votes endpoint (and keep the follow-ups readers send)
+  comments   list the follow-ups: why readers voted, newest first
+  purge      delete the follow-ups received before a date
+  version    print the version
+
+was-this-helpful <command> --help shows the options of each.
+
+${SERVE_USAGE}`;
 
 /**
  * The files of `--static`, read into memory before the store is opened: a database inside the folder is
@@ -62,7 +60,7 @@ function listeningUrl(address: AddressInfo): string {
 async function serveCommand(args: string[]): Promise<void> {
   const options = parseServeOptions(args, process.env);
   if (options === 'help') {
-    console.log(USAGE);
+    console.log(SERVE_USAGE);
     return;
   }
   const staticFiles = readStaticFiles(options);
@@ -72,6 +70,7 @@ async function serveCommand(args: string[]): Promise<void> {
     store,
     corsOrigins: options.corsOrigins,
     rateLimit: options.rateLimit,
+    keepPersonalData: options.keepPersonalData,
     // Without --trust-proxy, X-Forwarded-For is never read: any client could write it.
     clientAddress:
       options.trustProxy > 0
@@ -104,12 +103,15 @@ export async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   try {
     if (command === 'serve') await serveCommand(args);
+    else if (command === 'comments') await commentsCommand(args);
+    else if (command === 'purge') await purgeCommand(args);
     else if (command === '--version' || command === 'version') console.log(packageVersion());
     else if (command === undefined || command === '--help' || command === 'help') console.log(USAGE);
     else throw new UsageError(`Unknown command "${command}"\n\n${USAGE}`);
   } catch (error) {
     // Mistakes the person running it can fix get a message, not a stack trace.
-    const exitCode = error instanceof UsageError ? 2 : error instanceof SchemaTooNew ? 1 : undefined;
+    const exitCode =
+      error instanceof UsageError ? 2 : error instanceof SchemaTooNew || error instanceof CommandFailed ? 1 : undefined;
     if (exitCode === undefined) throw error;
     console.error(`was-this-helpful: ${(error as Error).message}`);
     process.exit(exitCode);

@@ -1,14 +1,17 @@
-import { parseArgs } from 'node:util';
 import { DEFAULT_RATE_LIMIT } from '../http/rate-limit.js';
+import {
+  readOptions,
+  STORE_OPTIONS,
+  STORE_OPTIONS_USAGE,
+  storeLocation,
+  UsageError,
+  type StoreLocation,
+} from './command-line.js';
 
 /** The settings of `was-this-helpful serve`. */
-export interface ServeOptions {
+export interface ServeOptions extends StoreLocation {
   port: number;
   host: string;
-  /** SQLite file, when no `databaseUrl` is set. */
-  db: string;
-  /** PostgreSQL URL; when set, SQLite is not used. */
-  databaseUrl?: string;
   corsOrigins: string[];
   rateLimit: number;
   /** Reverse proxies in front of the server whose `X-Forwarded-For` entries are trusted; 0: none. */
@@ -16,24 +19,24 @@ export interface ServeOptions {
   staticDir?: string;
   /** Content-Security-Policy header sent with the files of `staticDir`. */
   staticCsp?: string;
+  /** Store follow-up comments as written, without replacing e-mail addresses and phone numbers. */
+  keepPersonalData: boolean;
 }
 
 export const USAGE = `Usage: was-this-helpful serve [options]
 
   --port N             listening port; 0 picks a free one (default 8787, or PORT)
   --host H             listening address (default 127.0.0.1)
-  --db FILE            SQLite database file (default ./helpful.sqlite)
-  --database-url URL   PostgreSQL URL instead of SQLite (default DATABASE_URL)
+${STORE_OPTIONS_USAGE}
   --cors-origin O      an allowed origin; may repeat; * allows any (default: same origin only)
   --rate-limit N       vote requests per minute per client address; 0 turns it off (default 60)
   --trust-proxy N      N reverse proxies in front append to X-Forwarded-For: the client address is
                        the N-th entry from its right (default 0: the header is ignored)
   --static DIR         also serve the files of DIR at /
   --static-csp POLICY  send this Content-Security-Policy header with the files of --static
+  --keep-personal-data store follow-up comments as written (default: e-mail addresses become
+                       [email] and phone numbers [phone] before they are stored)
   --help               show this text`;
-
-/** A mistake in the command line: the message is for the person who typed it. */
-export class UsageError extends Error {}
 
 function integer(value: string, name: string, min: number, max: number): number {
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
@@ -44,32 +47,20 @@ function integer(value: string, name: string, min: number, max: number): number 
 
 /** Reads the command line (after `serve`) and the environment; the command line wins. */
 export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): ServeOptions | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        db: { type: 'string' },
-        'database-url': { type: 'string' },
-        'cors-origin': { type: 'string', multiple: true },
-        'rate-limit': { type: 'string' },
-        'trust-proxy': { type: 'string' },
-        static: { type: 'string' },
-        'static-csp': { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const values = readOptions(args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    ...STORE_OPTIONS,
+    'cors-origin': { type: 'string', multiple: true },
+    'rate-limit': { type: 'string' },
+    'trust-proxy': { type: 'string' },
+    static: { type: 'string' },
+    'static-csp': { type: 'string' },
+    'keep-personal-data': { type: 'boolean' },
+    help: { type: 'boolean' },
+  });
   if (values.help) return 'help';
-  if (values.db !== undefined && values['database-url'] !== undefined) {
-    throw new UsageError('--db and --database-url cannot be used together: choose SQLite or PostgreSQL');
-  }
+  const store = storeLocation(values, env);
   if (values['static-csp'] !== undefined && values.static === undefined) {
     throw new UsageError('--static-csp is the policy of the files of --static: give --static DIR too');
   }
@@ -78,13 +69,12 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): Serve
   return {
     port: integer(port, values.port !== undefined ? '--port' : 'PORT', 0, 65535),
     host: values.host ?? '127.0.0.1',
-    db: values.db ?? './helpful.sqlite',
-    // --db on the command line beats DATABASE_URL from the environment.
-    databaseUrl: values['database-url'] ?? (values.db === undefined ? env.DATABASE_URL || undefined : undefined),
+    ...store,
     corsOrigins: values['cors-origin'] ?? [],
     rateLimit: integer(values['rate-limit'] ?? String(DEFAULT_RATE_LIMIT), '--rate-limit', 0, 1_000_000),
     trustProxy: integer(values['trust-proxy'] ?? '0', '--trust-proxy', 0, 10),
     staticDir: values.static,
     staticCsp: values['static-csp'],
+    keepPersonalData: values['keep-personal-data'] ?? false,
   };
 }

@@ -1,29 +1,17 @@
 import Database from 'better-sqlite3';
 import type { ItemCounts, Vote, VoteRequest } from '../../protocol/types.js';
+import { followUpOf } from '../../protocol/validation.js';
+import { commentMatches } from './comment-search.js';
+import { prefixEnd } from './item-prefix.js';
 import { pendingMigrations } from './schema-version.js';
-import { StoreBusy, type VoteStore } from './vote-store.js';
-
-/**
- * Migration `n` brings the schema from version `n` to `n + 1` (kept in `PRAGMA user_version`). The first is
- * written with IF NOT EXISTS: files created by 0.1.0, before versions were recorded, read as version 0 and
- * are adopted as they are.
- */
-const MIGRATIONS = [
-  `
-  CREATE TABLE IF NOT EXISTS votes (
-    item TEXT NOT NULL,
-    voter TEXT NOT NULL,
-    vote TEXT NOT NULL CHECK (vote IN ('yes', 'no')),
-    updated_at INTEGER NOT NULL,
-    PRIMARY KEY (item, voter)
-  ) WITHOUT ROWID;
-  CREATE TABLE IF NOT EXISTS tallies (
-    item TEXT PRIMARY KEY,
-    yes INTEGER NOT NULL DEFAULT 0 CHECK (yes >= 0),
-    no INTEGER NOT NULL DEFAULT 0 CHECK (no >= 0)
-  ) WITHOUT ROWID;
-`,
-];
+import { SQLITE_MIGRATIONS as MIGRATIONS } from './sqlite-schema.js';
+import {
+  StoreBusy,
+  type FollowUpFilter,
+  type StoreOptions,
+  type StoredFollowUp,
+  type VoteStore,
+} from './vote-store.js';
 
 /**
  * Items whose tallies are kept in memory at most (about 100 bytes each), and the total length of their ids:
@@ -80,9 +68,12 @@ interface Pending {
  * Several processes on one machine may share the file: writes take SQLite's write lock first
  * (`BEGIN IMMEDIATE`, waiting up to `busy_timeout`), and the tally cache is dropped whenever another
  * connection has committed (`PRAGMA data_version`). SQLite's locks need a local filesystem, not a network one.
+ *
+ * Follow-ups are kept in `follow_ups`, written in the transaction of the vote they came with.
  */
 export class SqliteStore implements VoteStore {
   private readonly db: Database.Database;
+  private readonly clock: () => number;
   private readonly statements;
   private readonly applyVotes: Database.Transaction<(requests: VoteRequest[]) => ItemCounts[]>;
   private queue: Pending[] = [];
@@ -99,7 +90,8 @@ export class SqliteStore implements VoteStore {
   /** Moves whenever a tally may have changed: after each of this process's commits and whenever the cache is dropped. */
   private revision = 0;
 
-  constructor(file: string) {
+  constructor(file: string, { clock = Date.now }: StoreOptions = {}) {
+    this.clock = clock;
     this.db = new Database(file);
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     switchToWal(this.db);
@@ -127,6 +119,15 @@ export class SqliteStore implements VoteStore {
       tallies: this.db.prepare<[string], { item: string; yes: number; no: number }>(
         'SELECT item, yes, no FROM tallies WHERE item IN (SELECT value FROM json_each(?))',
       ),
+      // A follow-up the same as the stored one changes nothing, so that a resent message keeps its first time.
+      putFollowUp: this.db.prepare<[string, string, string, string | null, string | null, number]>(
+        `INSERT INTO follow_ups (item, voter, vote, reason, comment, received_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (item, voter) DO UPDATE SET
+           vote = excluded.vote, reason = excluded.reason, comment = excluded.comment, received_at = excluded.received_at
+         WHERE vote IS NOT excluded.vote OR reason IS NOT excluded.reason OR comment IS NOT excluded.comment`,
+      ),
+      removeFollowUp: this.db.prepare<[string, string]>('DELETE FROM follow_ups WHERE item = ? AND voter = ?'),
+      purgeFollowUps: this.db.prepare<[number]>('DELETE FROM follow_ups WHERE received_at < ?'),
       ping: this.db.prepare('SELECT 1'),
       dataVersion: this.db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
@@ -162,6 +163,23 @@ export class SqliteStore implements VoteStore {
       this.queue.push({ request, resolve, reject });
       if (this.queue.length === 1) setImmediate(() => this.commitQueue());
     });
+  }
+
+  async followUps(filter: FollowUpFilter): Promise<StoredFollowUp[]> {
+    const { sql, parameters } = followUpsQuery(filter);
+    const found: StoredFollowUp[] = [];
+    for (const row of this.db.prepare<unknown[], FollowUpRow>(sql).iterate(parameters)) {
+      if (filter.search && !commentMatches(row.comment ?? '', filter.search)) continue;
+      const { received_at, comment, ...rest } = row;
+      found.push({ received: new Date(received_at), ...rest, comment: comment ?? '' });
+    }
+    return found;
+  }
+
+  async purgeFollowUps(before: Date): Promise<number> {
+    // Under the write lock from the start, like a vote: a deferred transaction that another process's write
+    // overtook could not take the lock without starting again.
+    return this.db.transaction(() => this.statements.purgeFollowUps.run(before.getTime()).changes).immediate();
   }
 
   async healthy(): Promise<boolean> {
@@ -239,12 +257,21 @@ export class SqliteStore implements VoteStore {
    * here (`applyVotes` dropped it if another process wrote), so a cached tally is moved by the vote rather
    * than read again; if the transaction rolls back, `commit` drops the cache.
    */
-  private applyVote({ id, vote, voter }: VoteRequest): ItemCounts {
+  private applyVote(request: VoteRequest): ItemCounts {
+    const { id, vote, voter } = request;
     const previous: Vote = this.statements.current.get(id, voter)?.vote ?? null;
+    const now = this.clock();
+    // A follow-up explains the vote it came with: when the vote changes, the earlier explanation goes.
+    if (previous !== vote && previous !== null) this.statements.removeFollowUp.run(id, voter);
+    const followUp = vote === null ? undefined : followUpOf(request);
+    if (followUp) {
+      const { reason, comment } = followUp;
+      this.statements.putFollowUp.run(id, voter, vote!, reason, comment === '' ? null : comment, now);
+    }
     const known = this.cache.get(id);
     if (previous === vote) return known ?? this.readTally(id);
     if (vote === null) this.statements.remove.run(id, voter);
-    else this.statements.upsert.run(id, voter, vote, Date.now());
+    else this.statements.upsert.run(id, voter, vote, now);
     const yes = (vote === 'yes' ? 1 : 0) - (previous === 'yes' ? 1 : 0);
     const no = (vote === 'no' ? 1 : 0) - (previous === 'no' ? 1 : 0);
     if (this.statements.adjust.run(yes, no, id).changes === 0) this.statements.addTally.run(id, yes, no);
@@ -258,4 +285,39 @@ export class SqliteStore implements VoteStore {
     const tally = this.statements.tally.get(id);
     return { id, yes: tally?.yes ?? 0, no: tally?.no ?? 0 };
   }
+}
+
+interface FollowUpRow {
+  received_at: number;
+  item: string;
+  vote: 'yes' | 'no';
+  reason: string | null;
+  comment: string | null;
+}
+
+/** The SELECT of `followUps`: the filter's conditions on the indexed columns, newest first. */
+function followUpsQuery(filter: FollowUpFilter): { sql: string; parameters: unknown[] } {
+  const conditions: string[] = [];
+  const parameters: unknown[] = [];
+  const where = (condition: string, ...values: unknown[]) => {
+    conditions.push(condition);
+    parameters.push(...values);
+  };
+  if (filter.from) where('received_at >= ?', filter.from.getTime());
+  if (filter.to) where('received_at < ?', filter.to.getTime());
+  if (filter.item !== undefined) where('item = ?', filter.item);
+  if (filter.prefix) {
+    where('item >= ?', filter.prefix);
+    const end = prefixEnd(filter.prefix);
+    if (end !== undefined) where('item < ?', end);
+  }
+  if (filter.vote) where('vote = ?', filter.vote);
+  if (filter.reason !== undefined) where('reason = ?', filter.reason);
+  if (filter.search) where('comment IS NOT NULL');
+  return {
+    sql: `SELECT received_at, item, vote, reason, comment FROM follow_ups
+      ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+      ORDER BY received_at DESC, item, voter`,
+    parameters,
+  };
 }

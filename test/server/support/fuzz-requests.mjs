@@ -52,6 +52,38 @@ const SPECIAL_IDS = [
   'a'.repeat(512),
   '😀'.repeat(512),
 ];
+const REASONS = [null, 'missing', 'inaccurate', 'other', 'a', 'r'.repeat(64), 'site-own-1', '0-9'];
+const BAD_REASONS = ['', 'Missing', 'r'.repeat(65), 'not clear', 'é', 'a_b', 3, true, {}, ['missing']];
+const COMMENTS = [
+  null,
+  '',
+  '   ',
+  ' \n\t ',
+  '  padded  ',
+  'line one\nline two\r\nthree\tcolumns',
+  '<img src=x onerror=alert(1)>',
+  '=HYPERLINK("x")',
+  '\u202Bمضمن\u202C \u2067iso\u2069',
+  'x'.repeat(1000),
+  '😀'.repeat(1000),
+  'e\u0301'.repeat(500),
+  '__proto__',
+];
+const BAD_COMMENTS = [
+  'x'.repeat(1001),
+  '😀'.repeat(1001),
+  'a\u0000b',
+  '\u001B[2J',
+  'a\u000Bb',
+  'a\u007F',
+  'a\u0085',
+  '\uD800',
+  'a\uDFFFb',
+  5,
+  false,
+  ['text'],
+  { text: 'x' },
+];
 const BAD_IDS = [
   '',
   'a'.repeat(513),
@@ -176,6 +208,13 @@ export function requestGenerator(random) {
   };
   const anyVoter = () => (chance(0.4) ? pick(SEED_VOTERS) : chance(0.55) ? validVoter() : pick(BAD_VOTERS));
   const anyVote = () => (chance(0.85) ? pick(['yes', 'no', null]) : pick(BAD_VOTES));
+  const anyReason = () => (chance(0.8) ? pick(REASONS) : pick(BAD_REASONS));
+  const anyComment = () => {
+    const r = random.next();
+    if (r < 0.5) return randomText(1 + int(60));
+    if (r < 0.75) return pick(COMMENTS);
+    return pick(BAD_COMMENTS);
+  };
   const bytesOf = (text) => Buffer.from(text, 'utf8');
 
   /** A query value for `id`: percent-encoded, or raw bytes that may not be UTF-8, or a stray "%". */
@@ -230,6 +269,13 @@ export function requestGenerator(random) {
 
   function voteBody() {
     const fields = { id: anyId(), vote: anyVote(), voter: anyVoter() };
+    // Protocol v1.1: a reason, a comment, or both, often with a seed item and voter so that they replace each other.
+    if (chance(0.35)) {
+      if (chance(0.5)) [fields.id, fields.voter] = [pick(SEED_ITEMS), pick(SEED_VOTERS)];
+      if (chance(0.6)) fields.vote = pick(['yes', 'no']);
+      if (chance(0.7)) fields.reason = anyReason();
+      if (chance(0.7)) fields.comment = anyComment();
+    }
     const r = random.next();
     let value = fields;
     if (r < 0.06) delete value[pick(['id', 'vote', 'voter'])];

@@ -17,6 +17,17 @@ export const isItemId = (id) =>
   !/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(id);
 export const isVoter = (voter) => typeof voter === 'string' && /^[A-Za-z0-9_-]{16,128}$/.test(voter);
 export const isVote = (vote) => vote === 'yes' || vote === 'no' || vote === null;
+/** Protocol v1.1 (CONTRACT.md section 5): absent, null, or 1–64 characters of a-z, 0-9 and -. */
+export const isReason = (reason) =>
+  reason === undefined || reason === null || (typeof reason === 'string' && /^[a-z0-9-]{1,64}$/.test(reason));
+/** Absent, null, or 0–1,000 code points, no control character but LF, CR and tab, no lone surrogate. */
+export const isComment = (comment) =>
+  comment === undefined ||
+  comment === null ||
+  (typeof comment === 'string' &&
+    comment.isWellFormed() &&
+    [...comment].length <= 1000 &&
+    !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(comment));
 
 /** application/x-www-form-urlencoded bytes of one name or value: `+` is a space, `%XX` a byte. */
 function formBytes(raw) {
@@ -48,7 +59,10 @@ export function queryItems(query) {
   return items;
 }
 
-/** The vote a body carries, or `undefined` when it is not a valid vote: UTF-8 JSON, an object, valid fields. */
+/**
+ * The vote a body carries, or `undefined` when it is not a valid vote: UTF-8 JSON, an object, valid fields;
+ * with `followUp` (`{ reason, comment }`, the comment trimmed) when it carries one.
+ */
 export function parseVote(body) {
   let value;
   try {
@@ -59,7 +73,13 @@ export function parseVote(body) {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   if (!Object.hasOwn(value, 'vote') || !isVote(value.vote) || !isVoter(value.voter) || !isItemId(value.id))
     return undefined;
-  return { id: value.id, vote: value.vote, voter: value.voter };
+  if (!isReason(value.reason) || !isComment(value.comment)) return undefined;
+  // A comment of white space alone is none; a reason or a comment needs a yes or a no.
+  const reason = value.reason ?? null;
+  const comment = (value.comment ?? '').trim();
+  const followUp = reason !== null || comment !== '' ? { reason, comment } : undefined;
+  if (followUp && value.vote === null) return undefined;
+  return { id: value.id, vote: value.vote, voter: value.voter, followUp };
 }
 
 /** A Content-Type that is `application/json`, parameters allowed, surrounded by spaces or tabs only. */

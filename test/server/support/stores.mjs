@@ -2,11 +2,14 @@
  * The stores the load and crash tests run on: SQLite (two processes on one file) always, PostgreSQL when
  * the test script started one (WTH_TEST_DATABASE_URL). Each `fresh()` gives an empty store: the server
  * arguments that open it, and direct reads of what it holds, to check against what the clients saw (and `exec`
- * with `tallyTable` to tamper with it).
+ * with `tallyTable` to tamper with it); `open(options)` opens the store's class on it, in this process (to seed
+ * it with a clock of the test's own).
  */
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { PostgresStore } from '../../../dist/node/server/stores/postgres-store.js';
+import { SqliteStore } from '../../../dist/node/server/stores/sqlite-store.js';
 import { tempDb } from './server-process.mjs';
 import { votesByPair } from './voters.mjs';
 
@@ -42,6 +45,13 @@ async function freshPostgres() {
         (row) => row.tablename,
       ),
     votes: () => query('SELECT item, voter, vote FROM was_this_helpful_votes'),
+    followUps: async () =>
+      (
+        await query(
+          'SELECT item, voter, vote, reason, comment, received_at FROM was_this_helpful_follow_ups ORDER BY item COLLATE "C", voter COLLATE "C"',
+        )
+      ).map((row) => ({ ...row, received_at: row.received_at.getTime() })),
+    open: (options) => new PostgresStore(url, options),
     tallies: async () =>
       (await query('SELECT item, yes, no FROM was_this_helpful_tallies')).map((row) => ({
         ...row,
@@ -77,6 +87,9 @@ function freshSqlite() {
     tables: async () =>
       withDb((db) => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1").pluck().all()),
     votes: async () => query('SELECT item, voter, vote FROM votes'),
+    followUps: async () =>
+      query('SELECT item, voter, vote, reason, comment, received_at FROM follow_ups ORDER BY item, voter'),
+    open: (options) => new SqliteStore(file, options),
     tallies: async () => query('SELECT item, yes, no FROM tallies'),
   };
 }

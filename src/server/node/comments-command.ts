@@ -1,0 +1,92 @@
+/** `was-this-helpful comments`: the follow-ups readers sent, newest first, for the owner to read or export. */
+import { isReasonCode } from '../../protocol/validation.js';
+import { formatComments } from '../report/comments-output.js';
+import { isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../report/output-format.js';
+import { InvalidWindow, reportWindow, type ReportWindow } from '../report/report-window.js';
+import type { FollowUpFilter } from '../stores/vote-store.js';
+import {
+  CommandFailed,
+  readOptions,
+  STORE_OPTIONS,
+  STORE_OPTIONS_USAGE,
+  storeLocation,
+  UsageError,
+  type StoreLocation,
+} from './command-line.js';
+import { withStore } from './open-store.js';
+
+export const COMMENTS_USAGE = `Usage: was-this-helpful comments [options]
+
+The follow-ups readers sent with their votes (why they voted), newest first.
+
+  --since WHEN         the window's first day: a number of days ending with --until (30d),
+                       all, or a date YYYY-MM-DD (default 30d: --until and the 29 days before)
+  --until DATE         the window's last day, included (default today); days are UTC days
+  --prefix TEXT        only items whose id starts with TEXT
+  --item ID            only this item
+  --vote yes|no        only follow-ups of this vote
+  --reason CODE        only follow-ups with this reason
+  --search TEXT        only comments that hold TEXT, ignoring case
+  --format FORMAT      table (the default: fits 80 columns), csv or json
+${STORE_OPTIONS_USAGE}
+  --help               show this text`;
+
+/** What `comments` was asked for. */
+export interface CommentsOptions {
+  store: StoreLocation;
+  window: ReportWindow;
+  filter: FollowUpFilter;
+  format: OutputFormat;
+}
+
+/** Reads the command line (after `comments`) on the day of `now`. */
+export function parseCommentsOptions(args: string[], env: NodeJS.ProcessEnv, now: Date): CommentsOptions | 'help' {
+  const values = readOptions(args, {
+    since: { type: 'string' },
+    until: { type: 'string' },
+    prefix: { type: 'string' },
+    item: { type: 'string' },
+    vote: { type: 'string' },
+    reason: { type: 'string' },
+    search: { type: 'string' },
+    format: { type: 'string' },
+    ...STORE_OPTIONS,
+    help: { type: 'boolean' },
+  });
+  if (values.help) return 'help';
+  const { vote, reason, format = 'table' } = values;
+  if (vote !== undefined && vote !== 'yes' && vote !== 'no')
+    throw new UsageError(`--vote must be yes or no, not ${JSON.stringify(vote)}`);
+  if (reason !== undefined && !isReasonCode(reason))
+    throw new UsageError(
+      `--reason must be a reason code (1 to 64 characters of a-z, 0-9 and -), not ${JSON.stringify(reason)}`,
+    );
+  if (!isOutputFormat(format))
+    throw new UsageError(`--format must be ${OUTPUT_FORMATS.join(', ')}, not ${JSON.stringify(format)}`);
+  let window: ReportWindow;
+  try {
+    window = reportWindow(values, now);
+  } catch (error) {
+    throw error instanceof InvalidWindow ? new UsageError(error.message) : error;
+  }
+  const { from, to } = window;
+  return {
+    store: storeLocation(values, env),
+    window,
+    filter: { from, to, item: values.item, prefix: values.prefix, vote, reason, search: values.search },
+    format,
+  };
+}
+
+export async function commentsCommand(args: string[]): Promise<void> {
+  const options = parseCommentsOptions(args, process.env, new Date());
+  if (options === 'help') {
+    console.log(COMMENTS_USAGE);
+    return;
+  }
+  const followUps = await withStore(options.store, async (store) => {
+    if (!store.followUps) throw new CommandFailed('this store keeps no follow-ups');
+    return store.followUps(options.filter);
+  });
+  process.stdout.write(formatComments(followUps, options.window, options.format));
+}
