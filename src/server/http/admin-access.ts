@@ -23,8 +23,9 @@ const digest = (text: string) => createHash('sha256').update(text, 'utf8').diges
 /** Whether `header` is `Bearer <token>`, compared in constant time. */
 export function carriesToken(header: string | undefined, token: string): boolean {
   const given = /^Bearer +(\S+) *$/i.exec(header ?? '')?.[1] ?? '';
-  // Compared even when the header is missing or malformed, so that its shape takes no less time to refuse.
-  return timingSafeEqual(digest(given), digest(token)) && given !== '';
+  // Compared even when the header is missing or malformed (as the digest of ''), so that its shape takes no
+  // less time to refuse.
+  return timingSafeEqual(digest(given), digest(token));
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
- * What `GET /api/report` and `GET /api/comments` answer: the query read by the commands' own option rules (the
+ * What `GET /api/report` and `GET /api/comments` answer: the query read by the commands' own filter rules (the
  * same names, the same messages), the store asked as the commands ask it, and the answer written as the
  * commands write JSON and CSV.
  */
-import { UsageError } from '../node/command-line.js';
-import { parseCommentsOptions } from '../node/comments-command.js';
 import { formatComments } from '../report/comments-output.js';
+import { readCommentsRequest } from '../report/comments-request.js';
+import { InvalidFilter } from '../report/invalid-filter.js';
 import type { WindowJson } from '../report/report-types.js';
 import type { VoteStore } from '../stores/vote-store.js';
 import { BadRequest } from './errors.js';
@@ -20,58 +20,51 @@ export interface AdminAnswer {
   fileName: string;
 }
 
+/** The filters of `/api/comments`. */
+const COMMENTS_FILTERS = ['since', 'until', 'prefix', 'item', 'vote', 'reason', 'search'] as const;
+
+/** A query's filters, each by its name; `format` apart. */
+type QueryValues = Record<string, string>;
+
 /** `format` of a query: `json` unless `csv` is asked for. */
-function apiFormat(values: Record<string, string>): ApiFormat {
-  const { format = 'json' } = values;
+function apiFormat({ format = 'json' }: QueryValues): ApiFormat {
   if (format !== 'json' && format !== 'csv')
     throw new BadRequest(`format must be json or csv, not ${JSON.stringify(format)}`);
   return format;
 }
 
-/** "comments-2026-11-03-to-2026-12-02.csv": what the answer is, and the days it covers. */
-const fileName = (what: string, { since, until }: WindowJson) => `${what}-${since ?? 'all'}-to-${until}.csv`;
-
-/** The filters of `/api/comments`. */
-const COMMENTS_FILTERS = ['since', 'until', 'prefix', 'item', 'vote', 'reason', 'search'];
-
-/** The query's filters as command-line arguments, to be read by the command's own rules. */
-function asArguments(values: Record<string, string>, filters: readonly string[]): string[] {
-  return Object.entries(values)
-    .filter(([name]) => name !== 'format')
-    .map(([name, value]) => {
-      if (!filters.includes(name)) throw new BadRequest(`${name} is not a filter here: use ${filters.join(', ')}`);
-      return `--${name}=${value}`;
-    });
+/** The query's values, refusing a name that is not one of `filters` (a typo would otherwise filter nothing). */
+function filterValues(values: QueryValues, filters: readonly string[]): QueryValues {
+  for (const name of Object.keys(values)) {
+    if (name !== 'format' && !filters.includes(name))
+      throw new BadRequest(`${name} is not a filter here; the filters are ${filters.join(', ')} and format`);
+  }
+  return values;
 }
 
-/** Runs a command's option reading on the query; its refusal is the request's 400. */
-function readQuery<T>(read: () => T): T {
+/** Runs the commands' reading of the filters; a value it cannot read is the request's 400. */
+function readFilters<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof UsageError) throw new BadRequest(error.message);
-    throw error;
+    throw error instanceof InvalidFilter ? new BadRequest(error.message) : error;
   }
 }
 
-export async function answerComments(
-  store: VoteStore,
-  values: Record<string, string>,
-  now: Date,
-): Promise<AdminAnswer> {
+/** "comments-2026-11-03-to-2026-12-02.csv": what the answer is, and the days it covers. */
+const fileName = (what: string, { since, until }: WindowJson) => `${what}-${since ?? 'all'}-to-${until}.csv`;
+
+/** `GET /api/comments`: the follow-ups of the query's filters, newest first, on the day of `now`. */
+export async function answerComments(store: VoteStore, values: QueryValues, now: Date): Promise<AdminAnswer> {
   const format = apiFormat(values);
-  const options = readQuery(() => parseCommentsOptions(asArguments(values, COMMENTS_FILTERS), {}, now));
-  if (options === 'help') throw new BadRequest('help is not a filter');
+  const request = readFilters(() => readCommentsRequest(filterValues(values, COMMENTS_FILTERS), now));
   if (!store.followUps) throw new Error('this store keeps no follow-ups');
-  const body = formatComments(await store.followUps(options.filter), options.window, format);
-  return { format, body, fileName: fileName('comments', options.window) };
+  const body = formatComments(await store.followUps(request.filter), request.window, format);
+  return { format, body, fileName: fileName('comments', request.window) };
 }
 
-export async function answerReport(
-  _store: VoteStore,
-  values: Record<string, string>,
-  _now: Date,
-): Promise<AdminAnswer> {
+/** `GET /api/report`: the report of the query's filters, on the day of `now`. */
+export async function answerReport(_store: VoteStore, values: QueryValues, _now: Date): Promise<AdminAnswer> {
   apiFormat(values);
   throw new BadRequest('the report is not available yet');
 }
