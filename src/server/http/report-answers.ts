@@ -6,6 +6,10 @@
 import { formatComments } from '../report/comments-output.js';
 import { readCommentsRequest } from '../report/comments-request.js';
 import { InvalidFilter } from '../report/invalid-filter.js';
+import { formatReport, itemDaysCsv, itemReasonsCsv } from '../report/report-output.js';
+import { readReportRequest } from '../report/report-request.js';
+import type { ReportItem } from '../report/report-types.js';
+import { runReport } from '../report/run-report.js';
 import type { WindowJson } from '../report/report-types.js';
 import type { VoteStore } from '../stores/vote-store.js';
 import { BadRequest } from './errors.js';
@@ -19,6 +23,14 @@ export interface AdminAnswer {
   body: string;
   fileName: string;
 }
+
+/** The filters of `/api/report`. */
+const REPORT_FILTERS = ['since', 'until', 'prefix', 'item', 'sort', 'limit', 'part'] as const;
+/**
+ * What CSV of one item (`item=…&format=csv`) holds: its row (`item`, the default), its `days` or its `reasons`,
+ * so that each table of the report page's item view downloads as it is shown.
+ */
+const ITEM_PARTS = ['item', 'days', 'reasons'] as const;
 
 /** The filters of `/api/comments`. */
 const COMMENTS_FILTERS = ['since', 'until', 'prefix', 'item', 'vote', 'reason', 'search'] as const;
@@ -64,7 +76,21 @@ export async function answerComments(store: VoteStore, values: QueryValues, now:
 }
 
 /** `GET /api/report`: the report of the query's filters, on the day of `now`. */
-export async function answerReport(_store: VoteStore, values: QueryValues, _now: Date): Promise<AdminAnswer> {
-  apiFormat(values);
-  throw new BadRequest('the report is not available yet');
+export async function answerReport(store: VoteStore, values: QueryValues, now: Date): Promise<AdminAnswer> {
+  const format = apiFormat(values);
+  const { part = 'item', ...filters } = filterValues(values, REPORT_FILTERS);
+  if (!(ITEM_PARTS as readonly string[]).includes(part))
+    throw new BadRequest(`part must be ${ITEM_PARTS.join(', ')}, not ${JSON.stringify(part)}`);
+  if (part !== 'item' && (format !== 'csv' || filters.item === undefined))
+    throw new BadRequest(`part=${part} is one item's ${part} as CSV: give item and format=csv too`);
+  const request = readFilters(() => readReportRequest(filters, now));
+  const answer = await runReport(store, request);
+  // An item without votes in the window has no row: its days and reasons are the header alone.
+  const row = answer.items[0] ?? ({ days: [], reasons: [] } as unknown as ReportItem);
+  let body: string;
+  if (part === 'days') body = itemDaysCsv(row);
+  else if (part === 'reasons') body = itemReasonsCsv(row);
+  else body = formatReport(answer, format);
+  const what = part === 'item' ? (request.item === undefined ? 'report' : 'item') : part;
+  return { format, body, fileName: fileName(what, answer.window) };
 }

@@ -12,6 +12,7 @@ import { openStore } from './open-store.js';
 import { purgeCommand } from './purge-command.js';
 import { readReportPage } from './report-page-files.js';
 import { REPORT_PATHS } from '../http/report-routes.js';
+import { reportCommand } from './report-command.js';
 import { parseServeOptions, USAGE as SERVE_USAGE, type ServeOptions } from './serve-options.js';
 import { SchemaTooNew } from '../stores/schema-version.js';
 import { StaticFiles } from './static-files.js';
@@ -22,6 +23,7 @@ export const USAGE = `Usage: was-this-helpful <command> [options]
 
 Commands:
   serve      run the votes endpoint (and keep the follow-ups readers send)
+  report     which pages need work: each item's votes, share of yes and top reason
   comments   list the follow-ups: why readers voted, newest first
   purge      delete the follow-ups received before a date
   version    print the version
@@ -115,6 +117,7 @@ export async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   try {
     if (command === 'serve') await serveCommand(args);
+    else if (command === 'report') await reportCommand(args);
     else if (command === 'comments') await commentsCommand(args);
     else if (command === 'purge') await purgeCommand(args);
     else if (command === '--version' || command === 'version') console.log(packageVersion());
