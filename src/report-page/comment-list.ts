@@ -3,8 +3,11 @@
  * as text, so markup in it stays visible characters), and it is isolated with `dir="auto"`, so that a
  * right-to-left comment reads right and cannot reorder what is around it.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { CommentRow } from '../server/report/report-types.js';
+
+/** Between the parts of a follow-up's line; bound as text, since the template's own spaces are minified away. */
+const SEPARATOR = ' · ';
 
 /** "2026-12-02 14:05 UTC". */
 const minute = (received: string) => `${received.slice(0, 16).replace('T', ' ')} UTC`;
@@ -16,8 +19,10 @@ export function commentList(comments: readonly CommentRow[]): TemplateResult {
       (row) =>
         html`<li>
           <p class="comment-meta">
-            <time datetime=${row.received}>${minute(row.received)}</time> ·
-            ${row.vote === 'yes' ? 'Yes' : 'No'}${row.reason ? html` · <bdi>${row.reason}</bdi>` : ''}
+            <time datetime=${row.received}>${minute(row.received)}</time
+            >${SEPARATOR}${row.vote === 'yes' ? 'Yes' : 'No'}${
+              row.reason ? html`${SEPARATOR}<bdi>${row.reason}</bdi>` : nothing
+            }
           </p>
           ${
             row.comment === ''

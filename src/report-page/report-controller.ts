@@ -43,6 +43,19 @@ export class ReportController implements ReactiveController {
     this.tokenMessage = '';
   }
 
+  /** A refused token is forgotten (the page asks again); anything else is shown. */
+  #failed(error: Error): void {
+    if (error instanceof TokenRefused) {
+      writeAdminToken(null);
+      this.token = null;
+      this.report = undefined;
+      this.item = undefined;
+      this.tokenMessage = 'The server refused that token. Enter the admin token again.';
+    } else {
+      this.error = error.message;
+    }
+  }
+
   /** Runs `work` with the token; a refusal asks for the token again, other failures become `error`. */
   async #withToken<T>(work: (token: string) => Promise<T>): Promise<T | undefined> {
     const token = this.token;
@@ -55,16 +68,7 @@ export class ReportController implements ReactiveController {
       const result = await work(token);
       return generation === this.#generation ? result : undefined;
     } catch (error) {
-      if (generation !== this.#generation) return undefined;
-      if (error instanceof TokenRefused) {
-        writeAdminToken(null);
-        this.token = null;
-        this.report = undefined;
-        this.item = undefined;
-        this.tokenMessage = 'The server refused that token. Enter the admin token again.';
-      } else {
-        this.error = (error as Error).message;
-      }
+      if (generation === this.#generation) this.#failed(error as Error);
       return undefined;
     } finally {
       if (generation === this.#generation) {
@@ -77,8 +81,10 @@ export class ReportController implements ReactiveController {
   /** Loads the report for `filters`; says whether it arrived. */
   async loadReport(filters: Filters): Promise<boolean> {
     const report = await this.#withToken((token) => fetchReport(filters, token));
-    if (report) this.report = report;
-    return report !== undefined;
+    if (!report) return false;
+    this.report = report;
+    this.#host.requestUpdate();
+    return true;
   }
 
   /** Loads one item's row (with its days and reasons) and its comments containing `search`. */
@@ -92,13 +98,22 @@ export class ReportController implements ReactiveController {
       const row = report.items[0] ?? { ...emptyRow(item), days: [], reasons: [] };
       return { row, comments: comments.comments, search };
     });
-    if (view) this.item = view;
-    return view !== undefined;
+    if (!view) return false;
+    this.item = view;
+    this.#host.requestUpdate();
+    return true;
   }
 
-  /** Saves a CSV of `path` for `filters`. */
+  /** Saves a CSV of `path` for `filters`; apart from the loads, so that a download never cancels one. */
   async download(path: 'api/report' | 'api/comments', filters: Filters): Promise<void> {
-    await this.#withToken((token) => downloadCsv(path, filters, token));
+    if (this.token === null) return;
+    this.error = '';
+    try {
+      await downloadCsv(path, filters, this.token);
+    } catch (error) {
+      this.#failed(error as Error);
+      this.#host.requestUpdate();
+    }
   }
 }
 

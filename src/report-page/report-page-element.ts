@@ -121,6 +121,11 @@ export class ReportPageElement extends LitElement {
     this.#focusNext(index === -1 ? 'report-heading' : `item-${index}`);
   }
 
+  /** Saves the CSV of `path` for the current window and prefix, narrowed by `more`. */
+  #download(path: 'api/report' | 'api/comments', more: Filters): void {
+    void this.#data.download(path, { ...this.#filters, ...more });
+  }
+
   #searchComments(event: SubmitEvent): void {
     event.preventDefault();
     const search = this.renderRoot.querySelector<HTMLInputElement>('#search')!.value;
@@ -199,9 +204,7 @@ export class ReportPageElement extends LitElement {
         }
       </p>
       <div class="actions">
-        <button type="button" @click=${() => this.#data.download('api/report', this.#filters)}>
-          Download this table (CSV)
-        </button>
+        <button type="button" @click=${() => this.#download('api/report', {})}>Download this table (CSV)</button>
       </div>
       <div class="scroll" role="region" aria-labelledby="report-heading" tabindex="0">
         <table>
@@ -272,8 +275,8 @@ export class ReportPageElement extends LitElement {
               <h3 id="reasons-heading">Reasons</h3>
               ${reasonBars(row.reasons ?? [])}
               <div class="actions">
-                <button type="button" @click=${() => this.#data.download('api/report', { ...this.#filters, item })}>
-                  Download this item's report (CSV)
+                <button type="button" @click=${() => this.#download('api/report', { item, part: 'reasons' })}>
+                  Download the reasons (CSV)
                 </button>
               </div>
               ${this.#renderComments(view)}`
@@ -314,6 +317,11 @@ export class ReportPageElement extends LitElement {
             </tbody>
           </table>
         </div>
+      </div>
+      <div class="actions">
+        <button type="button" @click=${() => this.#download('api/report', { item: row.item, part: 'days' })}>
+          Download the daily votes (CSV)
+        </button>
       </div>`;
   }
 
@@ -325,8 +333,7 @@ export class ReportPageElement extends LitElement {
         <button type="submit">Search</button>
         <button
           type="button"
-          @click=${() =>
-            this.#data.download('api/comments', { ...this.#filters, item, search: view.search || undefined })}
+          @click=${() => this.#download('api/comments', { item, search: view.search || undefined })}
         >
           Download these comments (CSV)
         </button>

@@ -10,9 +10,13 @@ export const reportStyles = css`
   :host {
     display: block;
     color-scheme: light dark;
+    /* Stated, not left transparent: the page's canvas follows the same preference (its color-scheme meta). */
+    background: Canvas;
+    color: CanvasText;
     --yes-color: #1f6fb4;
     --no-color: #b3560b;
     --muted-color: #595959;
+    --link-color: #0645ad;
     font:
       1rem/1.5 system-ui,
       sans-serif;
@@ -25,6 +29,7 @@ export const reportStyles = css`
       --yes-color: #7cb8f0;
       --no-color: #f0a060;
       --muted-color: #b8b8b8;
+      --link-color: #8ab4f8;
     }
   }
   h1 {
@@ -100,7 +105,7 @@ export const reportStyles = css`
   .item-button {
     border: none;
     background: none;
-    color: LinkText;
+    color: var(--link-color);
     text-decoration: underline;
     text-align: start;
     padding: 0;
