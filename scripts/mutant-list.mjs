@@ -474,4 +474,62 @@ export const MUTANTS = [
     replace: '    else if (open > 0) open--;',
     tests: ['test/server/report-output.test.mjs'],
   },
+  // The owner's report over HTTP (src/server/http/admin-access.ts, failed-attempts.ts, report-*.ts).
+  {
+    name: 'the admin token is compared by its first 20 characters',
+    file: 'src/server/http/admin-access.ts',
+    find: 'return timingSafeEqual(digest(given), digest(token));',
+    replace: 'return given.slice(0, 20) === token.slice(0, 20);',
+    tests: ['test/server/report-access.test.mjs'],
+  },
+  {
+    name: 'a failed attempt is counted by the full IPv6 address, not its /64',
+    file: 'src/server/http/admin-access.ts',
+    find: 'options.failedAttempts.record(rateLimitKey(options.clientAddress(c)));',
+    replace: "options.failedAttempts.record(options.clientAddress(c) ?? '');",
+    tests: ['test/server/report-access.test.mjs'],
+  },
+  {
+    name: 'the lockout comes after 11 failed attempts',
+    file: 'src/server/http/failed-attempts.ts',
+    find: 'if (!attempts || attempts.count < MAX_FAILED_ATTEMPTS) return 0;',
+    replace: 'if (!attempts || attempts.count <= MAX_FAILED_ATTEMPTS) return 0;',
+    tests: ['test/server/report-access.test.mjs'],
+  },
+  {
+    name: 'the lockout never ends',
+    file: 'src/server/http/failed-attempts.ts',
+    find: 'if (attempts && this.#now() - attempts.since >= FAILED_ATTEMPTS_WINDOW_MS) {',
+    replace:
+      'if (attempts && attempts.count < MAX_FAILED_ATTEMPTS && this.#now() - attempts.since >= FAILED_ATTEMPTS_WINDOW_MS) {',
+    tests: ['test/server/report-access.test.mjs'],
+  },
+  {
+    name: 'only a lockout is Cache-Control: no-store',
+    file: 'src/server/http/admin-access.ts',
+    find: "    await next();\n    c.header('Cache-Control', 'no-store');",
+    replace: '    await next();',
+    tests: ['test/server/report-access.test.mjs'],
+  },
+  {
+    name: 'an unknown query parameter is ignored rather than refused',
+    file: 'src/server/http/report-answers.ts',
+    find: "if (name !== 'format' && !filters.includes(name))",
+    replace: 'if (false)',
+    tests: ['test/server/report-http.test.mjs'],
+  },
+  {
+    name: "part=days answers the item's reasons",
+    file: 'src/server/http/report-answers.ts',
+    find: "if (part === 'days') body = itemDaysCsv(row);",
+    replace: "if (part === 'days') body = itemReasonsCsv(row);",
+    tests: ['test/server/report-http.test.mjs'],
+  },
+  {
+    name: 'a short admin token is accepted at start',
+    file: 'src/server/node/serve-options.ts',
+    find: 'if (adminToken !== undefined && adminToken.length < MIN_ADMIN_TOKEN_LENGTH) {',
+    replace: 'if (adminToken !== undefined && adminToken.length < 8) {',
+    tests: ['test/server/report-access.test.mjs'],
+  },
 ];
