@@ -46,15 +46,15 @@ export const itemReasonsCsv = (item: ReportItem): string =>
     (item.reasons ?? []).map(({ reason, vote, count }) => [reason, vote, count]),
   );
 
-/** The window in words, with the length of the window before it that `previous` covers. */
+/** The window in words, and on a line of its own what "before" (`previous`) covers. */
 function windowText({ since, until }: WindowJson): string {
-  if (!since) return `up to ${until} (UTC days)`;
+  if (!since) return `up to ${until} (UTC days).`;
   const days = Math.round((Date.parse(until) - Date.parse(since)) / DAY_MS) + 1;
-  return `from ${since} to ${until} (UTC days); "before" is the ${days === 1 ? 'day' : `${days} days`} before`;
+  return `from ${since} to ${until} (UTC days).\n"before" is the share of Yes in the ${days === 1 ? 'day' : `${days} days`} before.`;
 }
 
-/** A percentage in the table: "46.2%". */
-const shown = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)}%`);
+/** A percentage in the table: "46.2%", or "-" for none. (ASCII: a terminal's width of it is certain.) */
+const shown = (value: number | null) => (value === null ? '-' : `${value.toFixed(1)}%`);
 
 function itemsTable(items: readonly ReportItem[]): string {
   const right = { align: 'right' } as const;
@@ -75,7 +75,7 @@ function itemsTable(items: readonly ReportItem[]): string {
         String(item.yes),
         String(item.no),
         shown(item.helpful),
-        `${item.low.toFixed(1)}–${item.high.toFixed(1)}`,
+        `${item.low.toFixed(1)}-${item.high.toFixed(1)}`,
         shown(item.previous),
         String(item.comments),
         item.top_reason ?? '',
@@ -104,7 +104,7 @@ function itemDetail(item: ReportItem): string {
 function reportTable(answer: ReportAnswer): string {
   const { items } = answer;
   const count = items.length === 1 ? '1 item' : `${items.length || 'No'} items`;
-  const summary = `${count} with votes ${windowText(answer.window)}.\n`;
+  const summary = `${count} with votes ${windowText(answer.window)}\n`;
   if (items.length === 0) return summary;
   const detail = items.length === 1 && items[0]!.days ? itemDetail(items[0]!) : '';
   return `${summary}\n${itemsTable(items)}${detail}`;

@@ -100,7 +100,7 @@ function rank(counts: ItemReportCounts, request: ReportRequest): Ranked {
 export async function runReport(store: VoteStore, request: ReportRequest): Promise<ReportAnswer> {
   if (!store.report) throw new Error('this store does not count reports');
   const counts = await store.report(reportQuery(request));
-  const ranked = counts.filter((entry) => entry.yes + entry.no > 0).map((entry) => rank(entry, request));
+  const ranked = counts.map((entry) => rank(entry, request));
   ranked.sort(ORDERS[request.sort]);
   const { since, until } = request.window;
   return { window: { since, until }, items: ranked.slice(0, request.limit).map((entry) => entry.row) };

@@ -25,6 +25,10 @@ export function wilsonInterval(yes: number, votes: number, z = Z_95): Interval {
   const centre = share + zz / (2 * votes);
   const spread = z * Math.sqrt((share * (1 - share)) / votes + zz / (4 * votes * votes));
   const scale = 1 + zz / votes;
-  // Rounding can leave a bound a hair outside 0–1 when the share is 0 or 1.
-  return { low: Math.max(0, (centre - spread) / scale), high: Math.min(1, (centre + spread) / scale) };
+  // At a share of 0 or 1 the bound is exactly 0 or 1 (the formula's terms cancel); rounding would leave it a hair
+  // off, and items that tie (all "yes": every upper bound is 1) must tie exactly to be ordered by their votes.
+  return {
+    low: yes === 0 ? 0 : (centre - spread) / scale,
+    high: yes === votes ? 1 : (centre + spread) / scale,
+  };
 }

@@ -11,8 +11,8 @@ export interface WindowRow {
   item: string;
   yes: number;
   no: number;
-  /** When the latest of them was cast or changed (the current window's rows only). */
-  latest?: Date;
+  /** When the latest of them was cast or changed. */
+  latest: Date;
 }
 
 /** The follow-ups on an item's votes in the window with one vote and reason (`null`: a comment alone). */
@@ -26,10 +26,10 @@ export interface FollowUpGroupRow {
   comments: number;
 }
 
-/** One entry per item of `current`, with its previous window's votes, comments, reasons and (given) days. */
+/** One entry per item of `current`, with its votes in `previous` (the window before), comments, reasons and days. */
 export function reportCounts(
   current: readonly WindowRow[],
-  previous: readonly WindowRow[],
+  previous: readonly Omit<WindowRow, 'latest'>[],
   followUps: readonly FollowUpGroupRow[],
   days?: DailyCounts[],
 ): ItemReportCounts[] {
@@ -41,7 +41,7 @@ export function reportCounts(
       no,
       previousYes: 0,
       previousNo: 0,
-      latest: latest!,
+      latest,
       comments: 0,
       reasons: [],
       ...(days ? { days } : {}),

@@ -3,7 +3,8 @@ import type { ItemCounts, Vote, VoteRequest } from '../../protocol/types.js';
 import { followUpOf } from '../../protocol/validation.js';
 import { commentMatches } from './comment-search.js';
 import { prefixEnd } from './item-prefix.js';
-import { dayNumberToDate, reportCounts, type FollowUpGroupRow, type WindowRow } from './report-counts.js';
+import { dayNumberToDate, reportCounts, type FollowUpGroupRow } from './report-counts.js';
+import { itemDaysQuery, reportFollowUpsQuery, windowVotesQuery } from './sqlite-report-queries.js';
 import { pendingMigrations } from './schema-version.js';
 import { SQLITE_MIGRATIONS as MIGRATIONS } from './sqlite-schema.js';
 import {
@@ -184,7 +185,9 @@ export class SqliteStore implements VoteStore {
     return this.db.transaction(() => {
       const votesIn = (from: Date | undefined, to: Date) => {
         const { sql, parameters } = windowVotesQuery({ ...query, from, to });
-        return this.db.prepare<unknown[], WindowRow & { latest: number }>(sql).all(parameters);
+        return this.db
+          .prepare<unknown[], { item: string; yes: number; no: number; latest: number }>(sql)
+          .all(parameters);
       };
       const current = votesIn(query.from, query.to).map((row) => ({ ...row, latest: new Date(row.latest) }));
       const previous = query.previousFrom && query.from ? votesIn(query.previousFrom, query.from) : [];
@@ -344,64 +347,6 @@ function followUpsQuery(filter: FollowUpFilter): { sql: string; parameters: unkn
     sql: `SELECT received_at, item, vote, reason, comment FROM follow_ups
       ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
       ORDER BY received_at DESC, item, voter`,
-    parameters,
-  };
-}
-
-/** The conditions of a report's query on the window of `time` and the item (or the prefix) of `item`. */
-function reportConditions(
-  query: ReportQuery,
-  columns: { time: string; item: string },
-): { where: string; parameters: unknown[] } {
-  const conditions: string[] = [];
-  const parameters: unknown[] = [];
-  const where = (condition: string, value: unknown) => {
-    conditions.push(condition);
-    parameters.push(value);
-  };
-  if (query.from) where(`${columns.time} >= ?`, query.from.getTime());
-  where(`${columns.time} < ?`, query.to.getTime());
-  if (query.item !== undefined) where(`${columns.item} = ?`, query.item);
-  if (query.prefix) {
-    where(`${columns.item} >= ?`, query.prefix);
-    const end = prefixEnd(query.prefix);
-    if (end !== undefined) where(`${columns.item} < ?`, end);
-  }
-  return { where: conditions.join(' AND '), parameters };
-}
-
-/** Each item's votes last cast or changed in the window, from the index on (updated_at, item, vote). */
-function windowVotesQuery(query: ReportQuery): { sql: string; parameters: unknown[] } {
-  const { where, parameters } = reportConditions(query, { time: 'updated_at', item: 'item' });
-  return {
-    sql: `SELECT item, sum(vote = 'yes') AS yes, sum(vote = 'no') AS no, max(updated_at) AS latest
-      FROM votes WHERE ${where} GROUP BY item`,
-    parameters,
-  };
-}
-
-/**
- * The follow-ups on the votes of the window, by item, vote and reason. A follow-up is received with its vote
- * or after it (a changed vote deletes it), so those received before the window's start are left out by the
- * index on the received time before the votes are looked up.
- */
-function reportFollowUpsQuery(query: ReportQuery): { sql: string; parameters: unknown[] } {
-  const { where, parameters } = reportConditions(query, { time: 'v.updated_at', item: 'f.item' });
-  const received = query.from ? 'f.received_at >= ? AND ' : '';
-  return {
-    sql: `SELECT f.item AS item, f.vote AS vote, f.reason AS reason, count(*) AS given, count(f.comment) AS comments
-      FROM follow_ups f JOIN votes v ON v.item = f.item AND v.voter = f.voter
-      WHERE ${received}${where} GROUP BY f.item, f.vote, f.reason`,
-    parameters: query.from ? [query.from.getTime(), ...parameters] : parameters,
-  };
-}
-
-/** One item's votes per UTC day of the window (days counted from the epoch), from the votes' primary key. */
-function itemDaysQuery(query: ReportQuery): { sql: string; parameters: unknown[] } {
-  const { where, parameters } = reportConditions(query, { time: 'updated_at', item: 'item' });
-  return {
-    sql: `SELECT updated_at / 86400000 AS day, sum(vote = 'yes') AS yes, sum(vote = 'no') AS no
-      FROM votes WHERE ${where} GROUP BY day ORDER BY day`,
     parameters,
   };
 }
