@@ -7,7 +7,7 @@
  * - The npm entry: `import 'was-this-helpful-widget'` as a bundler puts it into a page, Lit aside: the entry
  *   built into one module with this project's own build settings (the published entry is split into
  *   `was-this-helpful.js`, `element.js` and `define.js` over one shared module, which a bundler joins again).
- * Neither counts the language modules, fetched on demand.
+ * Neither counts the language modules, fetched on demand. The owner's report page has a budget of its own.
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -26,6 +26,12 @@ const measured = [
     budget: 9000,
   },
   { what: 'npm entry (Lit external), as one module', code: Buffer.from(entry), budget: 3500 },
+  // Loaded by the owner on /report only, never by a reader's page.
+  {
+    what: "owner's report page (Lit included), dist/report/report-page.js",
+    code: readFileSync('dist/report/report-page.js'),
+    budget: 12000,
+  },
 ];
 
 let over = false;

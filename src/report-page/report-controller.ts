@@ -26,8 +26,13 @@ export class ReportController implements ReactiveController {
   loading = false;
   error = '';
   readonly #host: ReactiveControllerHost;
-  /** Counts the requests, so that a slow earlier answer never replaces a newer one. */
-  #generation = 0;
+  /**
+   * Counts the requests of each kind, so that a slow earlier answer never replaces a newer one of its kind; the
+   * report and an item load side by side (a new window asks for both).
+   */
+  readonly #generations = { report: 0, item: 0 };
+  /** The loads under way, for the status line. */
+  #pending = 0;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -57,30 +62,30 @@ export class ReportController implements ReactiveController {
   }
 
   /** Runs `work` with the token; a refusal asks for the token again, other failures become `error`. */
-  async #withToken<T>(work: (token: string) => Promise<T>): Promise<T | undefined> {
+  async #withToken<T>(kind: 'report' | 'item', work: (token: string) => Promise<T>): Promise<T | undefined> {
     const token = this.token;
     if (token === null) return undefined;
-    const generation = ++this.#generation;
+    const generation = ++this.#generations[kind];
+    const latest = () => generation === this.#generations[kind];
+    this.#pending++;
     this.loading = true;
     this.error = '';
     this.#host.requestUpdate();
     try {
       const result = await work(token);
-      return generation === this.#generation ? result : undefined;
+      return latest() ? result : undefined;
     } catch (error) {
-      if (generation === this.#generation) this.#failed(error as Error);
+      if (latest()) this.#failed(error as Error);
       return undefined;
     } finally {
-      if (generation === this.#generation) {
-        this.loading = false;
-        this.#host.requestUpdate();
-      }
+      this.loading = --this.#pending > 0;
+      this.#host.requestUpdate();
     }
   }
 
   /** Loads the report for `filters`; says whether it arrived. */
   async loadReport(filters: Filters): Promise<boolean> {
-    const report = await this.#withToken((token) => fetchReport(filters, token));
+    const report = await this.#withToken('report', (token) => fetchReport(filters, token));
     if (!report) return false;
     this.report = report;
     this.#host.requestUpdate();
@@ -89,7 +94,7 @@ export class ReportController implements ReactiveController {
 
   /** Loads one item's row (with its days and reasons) and its comments containing `search`. */
   async loadItem(filters: Filters, item: string, search = ''): Promise<boolean> {
-    const view = await this.#withToken(async (token) => {
+    const view = await this.#withToken('item', async (token) => {
       const query = { ...filters, item, search: search || undefined };
       const [report, comments] = await Promise.all([
         fetchReport({ ...filters, item }, token),

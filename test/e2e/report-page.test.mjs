@@ -280,6 +280,14 @@ describe('the report page (Chromium)', () => {
     });
     assert.deepEqual(await comments.allInnerTexts(), [INSTALL_FOLLOW_UPS[0][2], HEBREW]);
 
+    // Another window redraws the item's days (the report is asked for beside it).
+    await page.getByLabel('Window').selectOption({ label: 'Last 7 days' });
+    await page.waitForFunction(() => {
+      const root = document.querySelector('was-this-helpful-report').shadowRoot;
+      return root.querySelectorAll('.days tbody tr').length === 7 && root.querySelectorAll('rect.yes').length === 7;
+    });
+    assert.equal(await page.locator('.days tbody tr').first().locator('th').innerText(), dayAgo(today, 6));
+
     // Back to the table: focus returns to the item's button.
     await page.getByRole('button', { name: 'Back to all items' }).click();
     await page.getByRole('heading', { name: 'Items' }).waitFor();
