@@ -195,6 +195,9 @@ export class ReportPageElement extends LitElement {
 
   #renderTable() {
     const rows = this.#rows();
+    if (this.#data.report && rows.length === 0)
+      return html`<h2 id="report-heading" tabindex="-1">Items</h2>
+        <p>No item has a vote in this window${this.prefix ? ' with this prefix' : ''}.</p>`;
     return html`<h2 id="report-heading" tabindex="-1">Items</h2>
       <p>
         ${

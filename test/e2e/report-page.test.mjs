@@ -204,6 +204,9 @@ describe('the report page (Chromium)', () => {
     await page.getByText('with votes up to').waitFor();
     const names = await itemNames(page);
     assert.ok(!names.includes(BLOG) && names.includes(API), names.join());
+    await page.getByLabel('Item id starts with').fill('https://example.org/nothing-here/');
+    await page.getByLabel('Item id starts with').press('Enter');
+    await page.getByText('No item has a vote in this window with this prefix.').waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   });
