@@ -29,6 +29,17 @@ describe('serve --admin-token', () => {
     }
   });
 
+  it('refuses a token a browser could not send: white space or anything but printable ASCII', async () => {
+    for (const token of ['a token with spaces in it, 24+', `${'x'.repeat(24)}é`, `${'x'.repeat(24)}\t`]) {
+      const result = await runCli(['serve', '--port', '0', '--db', tempDb(), '--admin-token', token]);
+      assert.equal(result.code, 2, JSON.stringify(token));
+      assert.equal(
+        result.stderr,
+        'was-this-helpful: --admin-token must be printable ASCII without spaces (as openssl rand -base64 32 makes)\n',
+      );
+    }
+  });
+
   it('takes a token of exactly 24 characters, from the environment too', async () => {
     const token = 'y'.repeat(24);
     const server = await startServer(['--db', tempDb()], { env: { WAS_THIS_HELPFUL_ADMIN_TOKEN: token } });

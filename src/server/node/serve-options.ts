@@ -40,7 +40,7 @@ ${STORE_OPTIONS_USAGE}
   --keep-personal-data store follow-up comments as written (default: e-mail addresses become
                        [email] and phone numbers [phone] before they are stored)
   --admin-token TOKEN  serve the owner's report at /report (and /api/report, /api/comments) to
-                       whoever gives this token, at least ${MIN_ADMIN_TOKEN_LENGTH} characters (default
+                       whoever gives this token, at least ${MIN_ADMIN_TOKEN_LENGTH} printable ASCII characters (default
                        WAS_THIS_HELPFUL_ADMIN_TOKEN; without one the report is not served)
   --help               show this text`;
 
@@ -80,8 +80,9 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): Serve
       `${tokenName} must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters long (it is ${adminToken.length}): a short token can be guessed; make one with: openssl rand -base64 32`,
     );
   }
-  if (adminToken !== undefined && /\s/.test(adminToken)) {
-    throw new UsageError(`${tokenName} must not contain white space`);
+  // A browser can send only these in a header, and a space would end the token in `Authorization: Bearer …`.
+  if (adminToken !== undefined && !/^[\x21-\x7e]+$/.test(adminToken)) {
+    throw new UsageError(`${tokenName} must be printable ASCII without spaces (as openssl rand -base64 32 makes)`);
   }
   return {
     port: integer(port, values.port !== undefined ? '--port' : 'PORT', 0, 65535),
