@@ -301,6 +301,12 @@ for (const store of storesUnderTest) {
         { reason: 'outdated', vote: 'no', count: 2 },
         { reason: 'clear', vote: 'yes', count: 1 },
       ]);
+      // The days cover the window, not only the item's own: API's first vote in March is on the 15th.
+      const api = (await json(...MARCH, '--item', API)).items[0];
+      assert.deepEqual(
+        [api.days.length, api.days[0], api.days[14]],
+        [31, { day: '2026-03-01', yes: 0, no: 0 }, { day: '2026-03-15', yes: 8, no: 0 }],
+      );
       assert.deepEqual((await json(...MARCH, '--item', OLD)).items, [], 'no votes in the window: no row');
       assert.deepEqual((await json(...MARCH, '--item', 'https://example.org/docs')).items, []);
     });
