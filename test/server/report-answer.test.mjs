@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readCommentsRequest } from '../../dist/node/server/report/comments-request.js';
 import { InvalidFilter } from '../../dist/node/server/report/invalid-filter.js';
+import { sharedIdStart } from '../../dist/node/server/report/report-output.js';
 import { readReportRequest } from '../../dist/node/server/report/report-request.js';
 import { reportQuery, topReason } from '../../dist/node/server/report/run-report.js';
 import { wilsonInterval, Z_95 } from '../../dist/node/server/report/wilson-interval.js';
@@ -101,5 +102,26 @@ describe('the top reason', () => {
     assert.equal(topReason([reason('missing', 'no', 1), reason('outdated', 'no', 3)]), 'outdated');
     assert.equal(topReason([reason('clear', 'yes', 4)]), null);
     assert.equal(topReason([]), null);
+  });
+});
+
+describe('the start every id of the table shares', () => {
+  it('goes up to a slash, leaves each id something to show, and is left alone when too long to say', () => {
+    assert.equal(
+      sharedIdStart(['https://example.org/docs/a', 'https://example.org/docs/b']),
+      'https://example.org/docs/',
+    );
+    assert.equal(
+      sharedIdStart(['https://example.org/docs/install', 'https://example.org/blog/x']),
+      'https://example.org/',
+    );
+    assert.equal(sharedIdStart(['https://example.org/docs/', 'https://example.org/docs/a']), 'https://example.org/');
+    assert.equal(sharedIdStart(['https://example.org/docs/']), 'https://example.org/');
+    assert.equal(sharedIdStart(['guide-1', 'guide-2']), '');
+    assert.equal(
+      sharedIdStart([`https://example.org/${'x'.repeat(60)}/a`, `https://example.org/${'x'.repeat(60)}/b`]),
+      '',
+    );
+    assert.equal(sharedIdStart([]), '');
   });
 });

@@ -51,7 +51,7 @@ const VERSION_2 = {
 };
 
 /** The index the report's windows are read from, which version 3 adds. */
-const REPORT_INDEX = { SQLite: 'votes_by_time', PostgreSQL: 'was_this_helpful_votes_by_time' };
+const REPORT_INDEX = { SQLite: 'votes_by_item_time', PostgreSQL: 'was_this_helpful_votes_by_time' };
 
 /** The schema version this release creates. */
 const CURRENT_VERSION = 3;

@@ -7,6 +7,8 @@
 import { toCsv } from './csv.js';
 import type { OutputFormat } from './output-format.js';
 import type { ReportAnswer, ReportItem, WindowJson } from './report-types.js';
+import { isolate } from './bidi-isolate.js';
+import { displayWidth } from './display-width.js';
 import { renderTable } from './terminal-table.js';
 
 /** The columns of the report's CSV, in order: the fields of each item, as JSON names them. */
@@ -56,7 +58,7 @@ function windowText({ since, until }: WindowJson): string {
 /** A percentage in the table: "46.2%", or "-" for none. (ASCII: a terminal's width of it is certain.) */
 const shown = (value: number | null) => (value === null ? '-' : `${value.toFixed(1)}%`);
 
-function itemsTable(items: readonly ReportItem[]): string {
+function itemsTable(items: readonly ReportItem[], idStart: string): string {
   const right = { align: 'right' } as const;
   return renderTable(
     [
@@ -71,7 +73,7 @@ function itemsTable(items: readonly ReportItem[]): string {
     ],
     items.map((item) => ({
       cells: [
-        item.item,
+        item.item.slice(idStart.length),
         String(item.yes),
         String(item.no),
         shown(item.helpful),
@@ -101,13 +103,33 @@ function itemDetail(item: ReportItem): string {
   return `\nReasons:\n${reasons}\nDays:\n${days}`;
 }
 
+/** Longer than this, the start the ids share is not left out (its line would not fit 80 columns). */
+const MAX_ID_START = 56;
+
+/**
+ * What every id of the table starts with, up to a `/` (`https://example.org/docs/`), or `''`. The table
+ * leaves it out and says so above, which gives the column what tells the ids apart: ids are often URLs of
+ * one site, and the item column is what an 80-column table has least room for.
+ */
+export function sharedIdStart(ids: readonly string[]): string {
+  if (ids.length === 0) return '';
+  let shared = ids[0]!;
+  for (const id of ids) while (!id.startsWith(shared)) shared = shared.slice(0, -1);
+  // Up to its last `/`, leaving each id something to show (an id may end with the `/`).
+  const shortest = Math.min(...ids.map((id) => id.length));
+  const start = shared.slice(0, shared.lastIndexOf('/', shortest - 2) + 1);
+  return displayWidth(start) <= MAX_ID_START ? start : '';
+}
+
 function reportTable(answer: ReportAnswer): string {
   const { items } = answer;
   const count = items.length === 1 ? '1 item' : `${items.length || 'No'} items`;
   const summary = `${count} with votes ${windowText(answer.window)}\n`;
   if (items.length === 0) return summary;
+  const idStart = sharedIdStart(items.map((item) => item.item));
+  const shared = idStart === '' ? '' : `Every id starts with ${isolate(idStart)}, left out below.\n`;
   const detail = items.length === 1 && items[0]!.days ? itemDetail(items[0]!) : '';
-  return `${summary}\n${itemsTable(items)}${detail}`;
+  return `${summary}${shared}\n${itemsTable(items, idStart)}${detail}`;
 }
 
 /** The report `answer` printed in `format`. */

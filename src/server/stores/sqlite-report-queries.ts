@@ -27,13 +27,46 @@ function reportConditions(
   return { where: conditions.join(' AND '), parameters };
 }
 
-/** Each item's votes last cast or changed in the window, from a range of the index on (updated_at, item, vote). */
+/**
+ * Each known item (a row of `tallies`) with its votes last cast or changed in the window, and in the window
+ * before: each count is a range of the index on (item, vote, updated_at), counted where it lies, and the
+ * latest vote is the last entry of two such ranges. No vote is read twice, moved or sorted, which costs about
+ * half of grouping the window's votes by item. Items without votes in the window come back with 0 and 0.
+ */
 export function windowVotesQuery(query: ReportQuery): { sql: string; parameters: unknown[] } {
-  const { where, parameters } = reportConditions(query, { time: 'updated_at', item: 'item' });
+  const parameters: unknown[] = [];
+  /** A subquery on the votes of `t.item` with vote `vote`, from `start` (included, if any) to `end`. */
+  const votes = (what: string, vote: 'yes' | 'no', start: Date | undefined, end: Date) => {
+    if (start) parameters.push(start.getTime());
+    parameters.push(end.getTime());
+    return `(SELECT ${what} FROM votes v WHERE v.item = t.item AND v.vote = '${vote}'${start ? ' AND v.updated_at >= ?' : ''} AND v.updated_at < ?)`;
+  };
+  const { from, to, previousFrom } = query;
+  const columns = [
+    `${votes('count(*)', 'yes', from, to)} AS yes`,
+    `${votes('count(*)', 'no', from, to)} AS no`,
+    previousFrom && from ? `${votes('count(*)', 'yes', previousFrom, from)} AS previousYes` : '0 AS previousYes',
+    previousFrom && from ? `${votes('count(*)', 'no', previousFrom, from)} AS previousNo` : '0 AS previousNo',
+    // coalesce: SQLite's max() of several values is NULL when one of them is.
+    `max(coalesce(${votes('max(updated_at)', 'yes', undefined, to)}, 0), coalesce(${votes('max(updated_at)', 'no', undefined, to)}, 0)) AS latest`,
+  ];
+  const conditions: string[] = [];
+  if (query.item !== undefined) {
+    conditions.push('t.item = ?');
+    parameters.push(query.item);
+  }
+  if (query.prefix) {
+    conditions.push('t.item >= ?');
+    parameters.push(query.prefix);
+    const end = prefixEnd(query.prefix);
+    if (end !== undefined) {
+      conditions.push('t.item < ?');
+      parameters.push(end);
+    }
+  }
   return {
-    sql: `SELECT item, count(*) FILTER (WHERE vote = 'yes') AS yes, count(*) FILTER (WHERE vote = 'no') AS no,
-        max(updated_at) AS latest
-      FROM votes WHERE ${where} GROUP BY item`,
+    sql: `SELECT t.item AS item, ${columns.join(', ')} FROM tallies t
+      ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}`,
     parameters,
   };
 }

@@ -183,14 +183,16 @@ export class SqliteStore implements VoteStore {
   async report(query: ReportQuery): Promise<ItemReportCounts[]> {
     // One read transaction, so that the counts of the window, of the one before and of the follow-ups agree.
     return this.db.transaction(() => {
-      const votesIn = (from: Date | undefined, to: Date) => {
-        const { sql, parameters } = windowVotesQuery({ ...query, from, to });
-        return this.db
-          .prepare<unknown[], { item: string; yes: number; no: number; latest: number }>(sql)
-          .all(parameters);
-      };
-      const current = votesIn(query.from, query.to).map((row) => ({ ...row, latest: new Date(row.latest) }));
-      const previous = query.previousFrom && query.from ? votesIn(query.previousFrom, query.from) : [];
+      const window = windowVotesQuery(query);
+      const rows = this.db
+        .prepare<unknown[], Record<'yes' | 'no' | 'previousYes' | 'previousNo' | 'latest', number> & { item: string }>(
+          window.sql,
+        )
+        .all(window.parameters);
+      const current = rows
+        .filter((row) => row.yes + row.no > 0)
+        .map(({ item, yes, no, latest }) => ({ item, yes, no, latest: new Date(latest) }));
+      const previous = rows.map(({ item, previousYes, previousNo }) => ({ item, yes: previousYes, no: previousNo }));
       const followUps = reportFollowUpsQuery(query);
       const groups = this.db.prepare<unknown[], FollowUpGroupRow>(followUps.sql).all(followUps.parameters);
       let days;
