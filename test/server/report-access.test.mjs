@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createVotesApp } from '../../dist/node/server/index.js';
 import { buildVotesApp } from '../../dist/node/server/http/votes-app.js';
 import { SqliteStore } from '../../dist/node/server/stores/sqlite-store.js';
 import { runCli, startServer, tempDb } from './support/server-process.mjs';
@@ -47,6 +48,26 @@ describe('serve --admin-token', () => {
       assert.equal((await fetch(`${server.url}/api/comments`, { headers: bearer(token) })).status, 200);
     } finally {
       await server.stop();
+    }
+  });
+});
+
+describe('createVotesApp with an admin token', () => {
+  it('refuses one shorter than 24 characters, and serves the report API with one that is not', async () => {
+    const store = new SqliteStore(tempDb());
+    try {
+      assert.throws(() => createVotesApp({ store, adminToken: 'z'.repeat(23) }), {
+        name: 'RangeError',
+        message: 'The admin token must be at least 24 characters long',
+      });
+      const app = createVotesApp({ store, adminToken: 'z'.repeat(24) });
+      const answer = await app.fetch(
+        new Request('http://localhost/api/report', { headers: { Authorization: `Bearer ${'z'.repeat(24)}` } }),
+      );
+      assert.equal(answer.status, 200);
+      assert.equal((await app.fetch(new Request('http://localhost/report'))).status, 404, 'no page off Node');
+    } finally {
+      await store.close();
     }
   });
 });

@@ -136,7 +136,7 @@ export function buildVotesApp(options: VotesHandlerOptions, platform: PlatformAc
 
 /**
  * The endpoint protocol as a Hono app: `GET`/`POST /api/votes` and `GET /healthz`, with CORS, a body limit
- * and a rate limit. Its `fetch` is a standard `Request → Response` handler; mount it in a larger Hono app.
+ * and a rate limit; with `adminToken`, also the owner's report API (`/api/report`, `/api/comments`). Its `fetch` is a standard `Request → Response` handler; mount it in a larger Hono app.
  */
 export const createVotesApp = (options: VotesHandlerOptions): Hono => buildVotesApp(options);
 
