@@ -65,14 +65,14 @@ describe("the report's filters, read for the command line and the HTTP API alike
   });
 
   it('refuses each bad value with an InvalidFilter that names it', () => {
-    for (const [values, message] of [
+    for (const [values, message] of /** @type {Array<[Record<string, string>, RegExp]>} */ ([
       [{ sort: 'Attention' }, /--sort must be attention, helpful, votes, recent/],
       [{ limit: '0' }, /--limit must be a whole number from 1/],
       [{ limit: '1e3' }, /--limit/],
       [{ limit: '99999999999' }, /--limit/],
       [{ item: '' }, /--item must name an item/],
       [{ since: '2026-13-01' }, /--since must be a date/],
-    ]) {
+    ])) {
       assert.throws(
         () => readReportRequest(values, now),
         (error) => error instanceof InvalidFilter && message.test(error.message),

@@ -45,7 +45,18 @@ const SEEDS = [
   ['2026-03-10T12:00:00.000Z', INSTALL, 7, 'no', 'missing', 'Step two fails on Windows.'],
   ['2026-03-12T12:00:00.000Z', INSTALL, 11, 'no', 'confusing', 'Withdrawn later'],
   ['2026-03-13T12:00:00.000Z', INSTALL, 11, null, null, null],
-  ...Array.from({ length: 8 }, (_, n) => ['2026-03-15T10:00:00.000Z', API, 20 + n, 'yes', null, null]),
+  ...Array.from(
+    { length: 8 },
+    (_, n) =>
+      /** @type {[string, string, number, 'yes', null, null]} */ ([
+        '2026-03-15T10:00:00.000Z',
+        API,
+        20 + n,
+        'yes',
+        null,
+        null,
+      ]),
+  ),
   ['2026-03-16T10:00:00.000Z', API, 28, 'no', 'inaccurate', '=HYPERLINK("http://evil.example")'],
   ['2026-03-16T11:00:00.000Z', API, 29, 'no', null, null],
   ['2026-03-17T10:00:00.000Z', API, 30, 'yes', null, null],

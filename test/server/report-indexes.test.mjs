@@ -45,7 +45,7 @@ for (const store of storesUnderTest) {
       if (store.skip) return;
       opened = await store.fresh();
       const created = opened.open(); // the store creates its tables and indexes
-      await created.init?.();
+      await /** @type {{ init?: () => Promise<void> }} */ (created).init?.();
       await created.close();
       await opened.exec(SEED[store.name]);
       if (store.name === 'PostgreSQL') await opened.exec('VACUUM ANALYZE'); // alone: not in a transaction

@@ -23,6 +23,7 @@ async function freshPostgres() {
   await admin.query(`CREATE DATABASE ${database}`);
   await admin.end();
   const url = postgresUrl.replace(/\/[^/]*$/, `/${database}`);
+  /** @type {(sql: string, parameters?: unknown[]) => Promise<any[]>} */
   const query = async (sql, parameters) => {
     const client = new pg.Client(url);
     await client.connect();
