@@ -244,16 +244,16 @@ describe('the report page (Chromium)', () => {
     const largest = Math.max(...expected.flatMap((row) => [Number(row[1]), Number(row[2])]));
     const drawn = { yes: await heights('yes'), no: await heights('no') };
     const tallest = Math.max(...drawn.yes, ...drawn.no);
-    for (const [kind, column] of [
-      ['yes', 1],
-      ['no', 2],
+    for (const { kind, column } of [
+      { kind: 'yes', column: 1 },
+      { kind: 'no', column: 2 },
     ]) {
       assert.equal(drawn[kind].length, 30);
       const shown = drawn[kind].map((height) => Math.round((height / tallest) * largest * 1000) / 1000);
       assert.deepEqual(
         shown,
         expected.map((row) => Number(row[column])),
-        kind,
+        `the ${kind} bars`,
       );
     }
 

@@ -16,7 +16,10 @@ const BLOG = 'https://example.org/blog/notes';
 const MARKUP = '<img src=x onerror=alert(1)>';
 const FORMULA = '=HYPERLINK("http://evil.example","click")';
 
-/** `[item, voter, vote, reason, comment, time]`, sent in this order through the store at these times. */
+/**
+ * `[item, voter, vote, reason, comment, time]`, sent in this order through the store at these times.
+ * @type {Array<[string, number, 'yes' | 'no', string | null, string | null, string]>}
+ */
 const SEEDS = [
   [INSTALL, 1, 'no', 'missing', 'Step two fails on Windows.', '2026-03-02T10:00:00.000Z'],
   [INSTALL, 2, 'no', 'confusing', MARKUP, '2026-03-03T11:00:00.000Z'],
@@ -162,6 +165,7 @@ for (const store of storesUnderTest) {
     });
 
     it('refuses a bad filter with 400 and the message the command would give', async () => {
+      /** @type {Array<[string, Record<string, string>, RegExp]>} */
       const refusals = [
         ['/api/report', { since: 'last-week' }, /^--since must be a number of days \(30d\), all, or a date/],
         ['/api/report', { until: '2026-02-30' }, /^--until must be a date YYYY-MM-DD/],

@@ -17,7 +17,10 @@ export const HEBREW = 'חסר שלב ההתקנה ב-Windows';
 /** The Yes and No of INSTALL on the day `ago` days before today (0: today), for days 0 to 20. */
 export const installVotesOn = (ago) => (ago > 20 ? { yes: 0, no: 0 } : { yes: (ago * 7) % 4, no: (ago * 5) % 3 });
 
-/** The follow-ups of INSTALL, newest first: `[ago, reason, comment]` on one of that day's No votes. */
+/**
+ * The follow-ups of INSTALL, newest first: `[ago, reason, comment]` on one of that day's No votes.
+ * @type {Array<[number, string, string]>}
+ */
 export const INSTALL_FOLLOW_UPS = [
   [1, 'missing', 'Step two fails on Windows: the path has a space.'],
   [2, 'confusing', MARKUP],
@@ -33,6 +36,12 @@ export async function seedReport(db, today = new Date()) {
   let now = 0;
   const store = new SqliteStore(db, { clock: () => now });
   let voters = 0;
+  /**
+   * @param {string} id
+   * @param {'yes' | 'no'} vote
+   * @param {number} ago
+   * @param {{ hour?: number, reason?: string, comment?: string }} [details]
+   */
   const cast = async (id, vote, ago, { hour = 9, reason, comment } = {}) => {
     now = Date.parse(`${dayAgo(today, ago)}T${String(hour).padStart(2, '0')}:00:00.000Z`);
     await store.vote({ id, vote, voter: `voter-${String(++voters).padStart(12, '0')}`, reason, comment });
