@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import util from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer, tempDb } from '../server/support/server-process.mjs';
@@ -35,6 +36,21 @@ const focused = (page) =>
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
     return { id: element?.id, tag: element?.localName, text: element?.textContent?.trim() };
   });
+
+/**
+ * Asserts that focus reaches an element with `expected`'s fields: the page moves it just after the render that
+ * shows the new view, so it is polled for up to 5 s rather than read once.
+ */
+async function expectFocus(page, expected) {
+  const deadline = Date.now() + 5000;
+  const pick = (seen) => Object.fromEntries(Object.keys(expected).map((key) => [key, seen[key]]));
+  let seen = pick(await focused(page));
+  while (!util.isDeepStrictEqual(seen, expected) && Date.now() < deadline) {
+    await page.waitForTimeout(50);
+    seen = pick(await focused(page));
+  }
+  assert.deepEqual(seen, expected, 'focus is not where the view put it');
+}
 
 describe('the report page (Chromium)', () => {
   const today = new Date();
@@ -112,7 +128,7 @@ describe('the report page (Chromium)', () => {
     await field.fill('not-the-token-but-long-enough');
     await page.getByRole('button', { name: 'Open the report' }).click();
     await page.getByRole('alert').getByText('The server refused that token. Enter the admin token again.').waitFor();
-    assert.deepEqual(await focused(page), { id: 'token', tag: 'input', text: '' });
+    await expectFocus(page, { id: 'token', tag: 'input' });
     assert.equal(await page.evaluate(() => sessionStorage.length), 0);
     assert.equal(refused.length, 1);
 
@@ -120,7 +136,7 @@ describe('the report page (Chromium)', () => {
     await field.fill(TOKEN);
     await field.press('Enter');
     await page.getByRole('heading', { name: 'Items' }).waitFor();
-    assert.equal((await focused(page)).id, 'report-heading');
+    await expectFocus(page, { id: 'report-heading' });
     assert.equal(await page.evaluate(() => Object.values(sessionStorage).join()), TOKEN);
     assert.deepEqual(
       await itemNames(page),
@@ -159,7 +175,7 @@ describe('the report page (Chromium)', () => {
     await page.goto(`${server.url}/report`);
     await page.getByText('The server refused that token. Enter the admin token again.').waitFor();
     assert.equal(await page.getByLabel('Admin token').inputValue(), '');
-    assert.equal((await focused(page)).id, 'token');
+    await expectFocus(page, { id: 'token' });
     await context.close();
   });
 
@@ -217,7 +233,7 @@ describe('the report page (Chromium)', () => {
     await button.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Daily votes' }).waitFor();
-    assert.deepEqual(await focused(page), { id: 'item-heading', tag: 'h2', text: INSTALL });
+    await expectFocus(page, { id: 'item-heading', tag: 'h2', text: INSTALL });
 
     // The table beside the chart: every day of the window, with the seeded numbers.
     const rows = await page
@@ -294,7 +310,7 @@ describe('the report page (Chromium)', () => {
     // Back to the table: focus returns to the item's button.
     await page.getByRole('button', { name: 'Back to all items' }).click();
     await page.getByRole('heading', { name: 'Items' }).waitFor();
-    assert.equal((await focused(page)).text, INSTALL);
+    await expectFocus(page, { tag: 'button', text: INSTALL });
     assert.deepEqual(await violations(), []);
     assert.deepEqual(problems, []);
     await context.close();
