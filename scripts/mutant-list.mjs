@@ -601,7 +601,7 @@ export const MUTANTS = [
     name: 'the start the ids share may swallow a whole id',
     file: 'src/server/report/report-output.ts',
     find: "shared.lastIndexOf('/', shortest - 2)",
-    replace: "shared.lastIndexOf('/')",
+    replace: "shared.lastIndexOf('/', shortest + shared.length)",
     tests: ['test/server/report-answer.test.mjs'],
   },
 ];
