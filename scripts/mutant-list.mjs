@@ -341,14 +341,14 @@ export const MUTANTS = [
   // Follow-ups (protocol v1.1): the rule, the stores, the scrubbing, and what the owner's commands print.
   {
     name: 'a reason or comment is taken with a vote of null',
-    file: 'src/protocol/validation.ts',
+    file: 'src/protocol/follow-up-rules.ts',
     find: "if (followUpOf({ reason, comment }) && vote !== 'yes' && vote !== 'no') return 'vote';",
     replace: '',
     tests: ['test/server/follow-up-requests.test.mjs'],
   },
   {
     name: 'a comment of white space alone counts as a comment',
-    file: 'src/protocol/validation.ts',
+    file: 'src/protocol/follow-up-rules.ts',
     find: "const comment = (request.comment ?? '').trim();",
     replace: "const comment = request.comment ?? '';",
     tests: ['test/server/follow-up-requests.test.mjs', 'test/server/follow-ups.test.mjs'],

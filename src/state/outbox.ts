@@ -1,5 +1,6 @@
 import type { EndpointError } from '../endpoint/endpoint-error.js';
 import type { Vote } from '../protocol/types.js';
+import type { FollowUp } from '../protocol/follow-up-rules.js';
 import { ITEM_KEY_PREFIX, readRecord } from '../storage/item-record.js';
 import { onStoredChange, storedKeys } from '../storage/safe-storage.js';
 import { itemState, itemStatesStoredAt } from './item-registry.js';
@@ -66,9 +67,12 @@ function sendOutbox(): void {
   }
 }
 
-/** The reader's vote: shown at once by every element of the item, then sent (or kept in the outbox). */
-export function castVote(state: ItemState, vote: Vote): void {
-  state.cast(vote);
+/**
+ * The reader's vote, with its follow-up when they sent one: shown at once by every element of the item, then
+ * sent (or kept in the outbox).
+ */
+export function castVote(state: ItemState, vote: Vote, followUp?: FollowUp): void {
+  state.cast(vote, followUp);
   void sendAndReschedule(state);
 }
 
