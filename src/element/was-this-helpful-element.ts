@@ -6,7 +6,7 @@ import type { Strings } from '../i18n/strings/strings.js';
 import { styles } from './styles.js';
 import { formatSummary } from '../i18n/format-summary.js';
 import { wantsFollowUp } from '../follow-up/follow-up-mode.js';
-import type { FollowUpForm } from '../follow-up/follow-up-form.js';
+import type FollowUpForm from '../follow-up/follow-up-form.js';
 
 /** What the summary line's reserved room is measured with: the widest percentage and two-digit counts. */
 const TYPICAL_COUNTS = { yes: 88, no: 0 } as const;
@@ -124,12 +124,12 @@ export class WasThisHelpfulElement extends LitElement {
     const thanks =
       votedThisPageView && vote ? `${this.thanks ?? strings.thanks}${undelivered ? ` ${strings.queued}` : ''}` : '';
     const message = rejected ? strings.rejected : thanks;
-    const announcement = !this.item.votedWithThisElement
-      ? ''
-      : rejected
-        ? message
-        : this.#announced === undefined
-          ? ''
+    // Silent while the form's module loads, so that the announcement is made once, whole.
+    const announcement =
+      !this.item.votedWithThisElement || this.#announced === undefined
+        ? ''
+        : rejected
+          ? message
           : `${message} ${this.#announced}`.trim();
     return html`
       <div dir=${dir}>
@@ -170,12 +170,11 @@ export class WasThisHelpfulElement extends LitElement {
     this.item.toggle(choice);
     const { state } = this.item;
     const { votedAt } = state;
-    const summary = state.vote ? this.summaryText(strings, language) : '';
     // Only for the latest vote: an answer for an earlier one (the form's module arriving late) is dropped.
     const announce = (form?: FollowUpForm) => {
       if (votedAt === state.votedAt) {
         this.#form = form;
-        this.#announced = `${summary} ${form?.question(strings) ?? ''}`;
+        this.#announced = `${state.vote ? this.summaryText(strings, language) : ''} ${form?.question(strings) ?? ''}`;
       }
       this.requestUpdate();
     };
@@ -183,7 +182,7 @@ export class WasThisHelpfulElement extends LitElement {
     // The form's module is fetched the first time a vote asks for it; if it cannot be, the vote stands alone.
     if (state.endpoint && wantsFollowUp(this.getAttribute('follow-up'), state.vote))
       import('../follow-up/follow-up-form.js').then(
-        (module) => announce(new module.FollowUpForm(this, state)),
+        (module) => announce(new module.default(this, state)),
         () => announce(),
       );
     else announce();

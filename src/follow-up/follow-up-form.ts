@@ -23,7 +23,7 @@ const SHOW_LEFT_BELOW = 100;
  * It lives while its vote does: a vote changed or withdrawn anywhere, or refused, closes it, and the item state
  * drops the follow-up waiting with the old vote.
  */
-export class FollowUpForm {
+export default class FollowUpForm {
   readonly vote: 'yes' | 'no';
   #stage: 'open' | 'declined' | 'sent' = 'open';
   #reason: string | null = null;

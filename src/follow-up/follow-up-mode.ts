@@ -6,4 +6,4 @@ import type { Vote } from '../protocol/types.js';
  * an endpoint: in local-only mode there is nowhere to send a follow-up.
  */
 export const wantsFollowUp = (mode: string | null, vote: Vote): boolean =>
-  ((mode = /^(yes|both|off)$/.test(mode!) ? mode : 'no') === 'both' && !!vote) || mode === vote;
+  !!vote && (mode === 'both' || vote === (mode === 'yes' || mode === 'off' ? mode : 'no'));

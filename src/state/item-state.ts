@@ -20,9 +20,6 @@ export const DEFAULT_TIMEOUT_MS = 8000;
 /** An id the protocol refuses (1–512 characters, no control or bidi characters, see `isItemId`) is never sent. */
 const invalidItem = () => new EndpointError('Invalid item id', 'invalid-item');
 
-const asEndpointError = (error: unknown): EndpointError =>
-  error instanceof EndpointError ? error : new EndpointError(String(error), 'network');
-
 /**
  * The one state of an item on this page, shared by every element showing it: the reader's vote, what
  * the server confirmed, the last counts, and the round trips that change them.
@@ -142,7 +139,9 @@ export class ItemState implements ItemRecord, CountsRequester {
       this.counts = await postVote(this.endpoint, request, this.timeoutMs);
       this.confirmed = sent;
     } catch (caught) {
-      error = asEndpointError(caught);
+      // postVote turns every failure into an EndpointError (a network error, a timeout, a bad answer), and
+      // the id check above throws one too.
+      error = caught as EndpointError;
     }
     this.#sending = false;
     this.#votesSettled += 1;

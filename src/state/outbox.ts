@@ -24,10 +24,9 @@ let started = false;
  * The retry rule. A 4xx other than 408 and 429 means the server understood and refused: sending the same
  * vote again cannot succeed. Everything else (network, timeout, 408, 429, 5xx, a malformed 200) may pass.
  */
-export function isTemporary(error: EndpointError): boolean {
-  if (error.kind === 'invalid-item') return false; // never sent: the item id breaks the protocol's limits
-  if (error.kind !== 'http' || error.status === undefined) return true;
-  return !(error.status >= 400 && error.status < 500) || error.status === 408 || error.status === 429;
+export function isTemporary({ kind, status }: EndpointError): boolean {
+  if (kind === 'invalid-item') return false; // never sent: the item id breaks the protocol's limits
+  return kind !== 'http' || !status || !(status >= 400 && status < 500) || status === 408 || status === 429;
 }
 
 /**

@@ -51,9 +51,17 @@ describe('follow-up: delivery as sure as a vote', () => {
     const later = await openPage(markup);
     await settled();
     later.close();
-    const delivered = (await endpoint.requests()).filter((request) => request.method === 'POST' && request.mode === 'ok');
+    const delivered = (await endpoint.requests()).filter(
+      (request) => request.method === 'POST' && request.mode === 'ok',
+    );
     expect(delivered.map((request) => JSON.parse(request.body!))).to.deep.equal([
-      { reason: 'missing', comment: 'Step two\nis missing', id, vote: 'no', voter: localStorage.getItem('was-this-helpful:voter') },
+      {
+        reason: 'missing',
+        comment: 'Step two\nis missing',
+        id,
+        vote: 'no',
+        voter: localStorage.getItem('was-this-helpful:voter'),
+      },
     ]);
     expect(storedFollowUps(id)).to.deep.equal([null]);
   });
@@ -71,7 +79,10 @@ describe('follow-up: delivery as sure as a vote', () => {
     window.dispatchEvent(new Event('online'));
     await waitUntil(async () => (await endpoint.counts(id)).yes === 1, 'the changed vote was not delivered');
     const sent = (await posts(endpoint)).filter((post) => 'reason' in post || 'comment' in post);
-    expect(sent.every((post) => post.vote === 'no'), 'a follow-up went out with the new vote').to.equal(true);
+    expect(
+      sent.every((post) => post.vote === 'no'),
+      'a follow-up went out with the new vote',
+    ).to.equal(true);
     await settled();
     expect((await posts(endpoint)).at(-1)).to.deep.include({ vote: 'yes' });
     expect((await posts(endpoint)).at(-1)).to.not.have.property('reason');

@@ -5,7 +5,11 @@ import { sendProblem } from '../../src/follow-up/send-rule.js';
 
 describe('follow-up rules', () => {
   it('follow-up: no (also for any unknown value), yes, both, off; never for a withdrawal', () => {
-    const table = (mode: string | null) => [wantsFollowUp(mode, 'no'), wantsFollowUp(mode, 'yes'), wantsFollowUp(mode, null)];
+    const table = (mode: string | null) => [
+      wantsFollowUp(mode, 'no'),
+      wantsFollowUp(mode, 'yes'),
+      wantsFollowUp(mode, null),
+    ];
     expect(table(null)).to.deep.equal([true, false, false]);
     expect(table('no')).to.deep.equal([true, false, false]);
     expect(table('NO please')).to.deep.equal([true, false, false]);
