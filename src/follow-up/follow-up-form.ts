@@ -129,7 +129,7 @@ export default class FollowUpForm {
     this.#problem = sendProblem(this.#reason, this.#comment);
     if (!this.#problem) {
       const comment = (this.#comment = this.#comment.trim());
-      const honeypot = (event.target as HTMLFormElement).querySelector('input:not([type])') as HTMLInputElement;
+      const honeypot = (event.target as HTMLFormElement).querySelector('[name="website"]') as HTMLInputElement;
       // A filled honeypot is a robot's: it sees the same success and nothing is sent or told.
       if (!honeypot.value) {
         const followUp = { reason: this.#reason, comment };
