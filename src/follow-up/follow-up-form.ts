@@ -93,6 +93,7 @@ export default class FollowUpForm {
         <label for="follow-up-comment">${this.host.getAttribute('comment-label') ?? strings.comment}</label>
         <textarea
           id="follow-up-comment"
+          dir="auto"
           rows="4"
           .value=${this.#comment}
           aria-invalid=${!!commentError}

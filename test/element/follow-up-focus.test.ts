@@ -89,7 +89,7 @@ describe('follow-up: errors', () => {
     expect(comment!.value, 'what was typed is lost').to.equal('   \n ');
     reasons[1]!.click();
     await el.updateComplete;
-    expect(formView(el).error, 'the error stays once fixed').to.equal(null);
+    expect(formView(el).error, 'the error did not go away once fixed').to.equal(null);
   });
 
   it('needs a comment with the reason "other": the error sits at the comment box, tied to it', async () => {

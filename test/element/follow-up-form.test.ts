@@ -192,6 +192,8 @@ describe('follow-up: Send', () => {
     formView(el).button('Edit your comment')!.click();
     await el.updateComplete;
     expect(formView(el).comment!.value).to.equal(hostile);
+    // Shown in a bidirectional isolate, as the protocol asks wherever a comment is displayed.
+    expect(formView(el).comment!.getAttribute('dir')).to.equal('auto');
     expect(el.shadowRoot!.querySelector('img, b')).to.equal(null);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((window as { __followUpXss?: boolean }).__followUpXss).to.equal(undefined);
