@@ -487,7 +487,7 @@ export const MUTANTS = [
     name: 'a new vote keeps the follow-up of the old one',
     file: 'src/state/item-state.ts',
     find: '    this.followUp = followUp;\n',
-    replace: '',
+    replace: '    this.followUp = followUp ?? this.followUp;\n',
     tests: ['test/element/follow-up-delivery.test.ts'],
   },
   {
