@@ -134,6 +134,8 @@ describe('the packed package, installed in an empty project', () => {
       'dist/was-this-helpful.bundle.js',
       'dist/was-this-helpful.js',
       'dist/strings/fr.js',
+      'dist/follow-up.js',
+      'dist/follow-up.bundle.js',
       'dist/types/index.d.ts',
       'dist/node/server/node/cli.js',
       'dist/report/report.html',
