@@ -3,7 +3,7 @@
  * query of `GET /api/comments`: the window, `item`, `prefix`, `vote`, `reason` and `search`. A value that cannot
  * be read is an `InvalidFilter`.
  */
-import { isReasonCode } from '../../protocol/validation.js';
+import { isReasonCode } from '../../protocol/follow-up-rules.js';
 import type { FollowUpFilter } from '../stores/vote-store.js';
 import { InvalidFilter } from './invalid-filter.js';
 import { reportWindow, type ReportWindow } from './report-window.js';
