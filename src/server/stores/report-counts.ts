@@ -1,12 +1,12 @@
 /**
- * The owner's report as both stores assemble it: each store counts with its own SQL (the votes of the window
- * and of the one before, grouped by item; the follow-ups on the window's votes, grouped by item, vote and
- * reason; an item's days), and this puts the rows together, one entry per item with votes in the window.
+ * The owner's report as both stores assemble it: each store counts with its own SQL (each item's votes in the
+ * window and in the one before; the follow-ups on the window's votes, grouped by item, vote and reason; an
+ * item's days), and this puts the rows together, one entry per item with votes in the window.
  */
 import type { DailyCounts } from '../report/report-types.js';
 import type { ItemReportCounts } from './vote-store.js';
 
-/** An item's votes in a window, as a store's GROUP BY counted them. */
+/** An item's votes in a window, as a store counted them. */
 export interface WindowRow {
   item: string;
   yes: number;
