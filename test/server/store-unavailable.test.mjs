@@ -23,6 +23,9 @@ function openFolder() {
 /**
  * Runs each command on `storeArgs` and checks the one-line refusal: it names the store as `name` (by default
  * the arguments themselves) and gives `reason`.
+ * @param {string[]} storeArgs
+ * @param {RegExp} reason
+ * @param {{ name?: string, runAs?: string[] }} [options]
  */
 async function assertRefusedByEveryCommand(storeArgs, reason, { name = storeArgs.join(' '), runAs } = {}) {
   for (const command of COMMANDS) {
