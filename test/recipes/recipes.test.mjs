@@ -1,7 +1,7 @@
 /**
  * The documentation-platform recipes (docs/recipes/, issue 17 part 2), as a site owner follows them: the files
  * are taken from each recipe's own code blocks (```lang file=path), put into a minimal site, built with the
- * real generator (VitePress from npm; Hugo, Jekyll, Sphinx and MkDocs Material from Debian), served by
+ * real generator (VitePress and Astro from npm; Hugo, Jekyll, Sphinx and MkDocs Material from Debian), served by
  * `was-this-helpful serve --static` and voted on in Chromium: the vote must arrive under the page's id.
  * A generator that is not installed skips its test, loudly (under CI it fails: .ci/run installs them).
  */
@@ -149,6 +149,22 @@ describe('the documentation-platform recipes, built and voted on', () => {
     copyBundle(join(folder, 'docs/assets/was-this-helpful'));
     run('mkdocs', ['build', '--quiet', '--site-dir', 'site'], folder);
     await assertVotesArrive(join(folder, 'site'), '/install/', '/install/');
+  });
+
+  it("Astro: the frameworks page's component, in a page", async () => {
+    const folder = site('astro', '../frameworks.md', {
+      'package.json': '{ "name": "site", "private": true, "type": "module" }',
+      'src/pages/install.astro': `---
+import Helpful from '../components/Helpful.astro';
+---
+<html lang="en"><head><title>Install</title></head><body><p>Run the installer.</p><Helpful slug="/install/" /></body></html>
+`,
+    });
+    mkdirSync(join(folder, 'node_modules'));
+    symlinkSync(join(ROOT, 'node_modules/astro'), join(folder, 'node_modules/astro'));
+    symlinkSync(ROOT, join(folder, 'node_modules/was-this-helpful-widget'));
+    run(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'build', '--silent'], folder);
+    await assertVotesArrive(join(folder, 'dist'), '/install/', '/install/');
   });
 
   it('plain HTML: the page itself', async () => {
