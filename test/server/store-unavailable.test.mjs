@@ -9,7 +9,7 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from './support/server-process.mjs';
+import { CLI, runCli } from './support/server-process.mjs';
 
 const COMMANDS = [['serve', '--port', '0'], ['comments'], ['purge', '--before', '2026-01-01']];
 
@@ -71,7 +71,14 @@ describe('a SQLite store that cannot be opened', () => {
   const root = process.getuid?.() === 0;
   const setpriv = spawnSync('setpriv', ['--version']).status === 0;
   const runAs = root ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'] : [];
-  const noUserToDropTo = root && !setpriv ? 'running as root without setpriv: root may write any file' : false;
+  /** Why the permission cases cannot run here, or `false`: as root they need setpriv, and a checkout "nobody" can read. */
+  const noUserToDropTo = !root
+    ? false
+    : !setpriv
+      ? 'running as root without setpriv: root may write any file'
+      : spawnSync(runAs[0], [...runAs.slice(1), 'test', '-r', CLI]).status !== 0
+        ? `running as root, and "nobody" cannot read ${CLI} (a private folder): root may write any file`
+        : false;
 
   it('says a file it may not write is not writable', { skip: noUserToDropTo }, async () => {
     const file = join(openFolder(), 'votes.sqlite');
