@@ -19,6 +19,7 @@ export default tseslint.config(
       'data/',
       '.test-results/',
       'demo/was-this-helpful.bundle.js',
+      'demo/follow-up.bundle.js',
       'demo/strings/',
       'custom-elements.json',
     ],

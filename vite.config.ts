@@ -31,13 +31,21 @@ export default defineConfig(({ mode }) => {
       rolldownOptions: {
         // React and @lit/react are the React wrapper's, which the app that uses it installs.
         external: bundle ? [] : [/^lit(\/.*)?$/, /^@lit\//, /^react(\/.*)?$/],
+        // The entries may export more than their own names: what the follow-up module shares with them is then
+        // exported by the entry that loads it, instead of going into a chunk of its own loaded at start.
+        preserveEntrySignatures: 'allow-extension',
         output: {
           minify: true,
           comments: false,
-          // Languages other than English: one small module each, next to the entry, fetched on demand.
-          // Anything else the entries share is one module of its own.
+          // Languages other than English: one small module each, next to the entry, fetched on demand. So is
+          // the follow-up form, one per build (the bundle's takes Lit from the bundle, the npm entry's from
+          // `lit`). Anything else the entries share is one module of its own.
           chunkFileNames: (chunk) =>
-            chunk.facadeModuleId?.includes('/i18n/strings/') ? 'strings/[name].js' : '[name].js',
+            chunk.facadeModuleId?.includes('/i18n/strings/')
+              ? 'strings/[name].js'
+              : chunk.facadeModuleId?.includes('/follow-up/')
+                ? `follow-up${bundle ? '.bundle' : ''}.js`
+                : '[name].js',
         },
       },
     },

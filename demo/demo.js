@@ -11,6 +11,6 @@ if (live) {
 }
 if (mode)
   mode.textContent = live
-    ? 'Live: votes go to the reference endpoint (/api/votes) and are shared by every reader.'
+    ? 'Live: votes go to the reference endpoint (/api/votes) and are shared by every reader; after No, the widget asks why.'
     : 'Local-only mode: no endpoint here, so votes and tallies stay in this browser.';
 await import('./was-this-helpful.bundle.js');

@@ -53,7 +53,7 @@ export const MUTANTS = [
   {
     name: 'a 408 is taken as a refusal: the vote is dropped instead of kept for retry',
     file: 'src/state/outbox.ts',
-    find: '|| error.status === 408 ||',
+    find: '|| status === 408 ||',
     replace: '||',
     tests: ['test/element/units.test.ts', 'test/element/endpoint.test.ts'],
   },
@@ -125,8 +125,9 @@ export const MUTANTS = [
   {
     name: 'the thanks shows again on a revisit (a vote read from storage counts as cast in this page view)',
     file: 'src/state/item-state.ts',
-    find: 'Object.assign(this, { vote: record.vote, votedAt: record.votedAt })',
-    replace: 'Object.assign(this, { vote: record.vote, votedAt: record.votedAt, votedThisPageView: true })',
+    find: 'Object.assign(this, { vote: record.vote, votedAt: record.votedAt, followUp: record.followUp })',
+    replace:
+      'Object.assign(this, { vote: record.vote, votedAt: record.votedAt, followUp: record.followUp, votedThisPageView: true })',
     tests: ['test/element/voting.test.ts', 'test/element/storage.test.ts', 'test/element/render.test.ts'],
   },
   {
@@ -176,8 +177,8 @@ export const MUTANTS = [
   {
     name: 'an id of 512 code points is refused by the element',
     file: 'src/protocol/validation.ts',
-    find: 'id.length > MAX_ID_CODE_POINTS && [...id].length > MAX_ID_CODE_POINTS',
-    replace: 'id.length >= MAX_ID_CODE_POINTS && [...id].length >= MAX_ID_CODE_POINTS',
+    find: '{1,512}$/u',
+    replace: '{1,511}$/u',
     tests: ['test/element/units.test.ts', 'test/element/races.test.ts'],
   },
   {
@@ -212,8 +213,8 @@ export const MUTANTS = [
   {
     name: 'an empty item id is accepted',
     file: 'src/protocol/validation.ts',
-    find: "if (id === '' || (",
-    replace: 'if ((',
+    find: '{1,512}$/u',
+    replace: '{0,512}$/u',
     tests: ['test/server/sqlite.test.mjs'],
   },
   {
@@ -341,14 +342,14 @@ export const MUTANTS = [
   // Follow-ups (protocol v1.1): the rule, the stores, the scrubbing, and what the owner's commands print.
   {
     name: 'a reason or comment is taken with a vote of null',
-    file: 'src/protocol/validation.ts',
+    file: 'src/protocol/follow-up-rules.ts',
     find: "if (followUpOf({ reason, comment }) && vote !== 'yes' && vote !== 'no') return 'vote';",
     replace: '',
     tests: ['test/server/follow-up-requests.test.mjs'],
   },
   {
     name: 'a comment of white space alone counts as a comment',
-    file: 'src/protocol/validation.ts',
+    file: 'src/protocol/follow-up-rules.ts',
     find: "const comment = (request.comment ?? '').trim();",
     replace: "const comment = request.comment ?? '';",
     tests: ['test/server/follow-up-requests.test.mjs', 'test/server/follow-ups.test.mjs'],
@@ -473,6 +474,63 @@ export const MUTANTS = [
     find: "    else if (open > 0) open--;\n    else return '';",
     replace: '    else if (open > 0) open--;',
     tests: ['test/server/report-output.test.mjs'],
+  },
+  // The follow-up in the browser (src/follow-up/, and its place in the item state and the stored record).
+  {
+    name: 'a delivered follow-up stays pending and is sent again',
+    file: 'src/state/item-state.ts',
+    find: 'if (!temporary && this.followUp === followUp) this.followUp = undefined;',
+    replace: '',
+    tests: ['test/element/follow-up-delivery.test.ts'],
+  },
+  {
+    name: 'a new vote keeps the follow-up of the old one',
+    file: 'src/state/item-state.ts',
+    find: '    this.followUp = followUp;\n',
+    replace: '    this.followUp = followUp ?? this.followUp;\n',
+    tests: ['test/element/follow-up-delivery.test.ts'],
+  },
+  {
+    name: 'a follow-up waiting in the outbox is lost on reload',
+    file: 'src/storage/item-record.ts',
+    find: 'counts?.no ?? null, votedAt, followUp];',
+    replace: 'counts?.no ?? null, votedAt];',
+    tests: ['test/element/follow-up-delivery.test.ts'],
+  },
+  {
+    name: 'follow-up="both" asks only after No',
+    file: 'src/follow-up/follow-up-mode.ts',
+    find: "mode === 'both' ||",
+    replace: "(mode === 'both' && vote === 'no') ||",
+    tests: ['test/element/follow-up-form.test.ts', 'test/element/follow-up-rules.test.ts'],
+  },
+  {
+    name: 'a reason list is split at the last "=", not the first',
+    file: 'src/follow-up/reason-list.ts',
+    find: "pair.indexOf('=')",
+    replace: "pair.lastIndexOf('=')",
+    tests: ['test/element/follow-up-form.test.ts', 'test/element/follow-up-rules.test.ts'],
+  },
+  {
+    name: 'the reason "other" is sent without a comment',
+    file: 'src/follow-up/send-rule.ts',
+    find: "reason === OTHER_REASON ? 'other' : undefined",
+    replace: 'undefined',
+    tests: ['test/element/follow-up-focus.test.ts', 'test/element/follow-up-rules.test.ts'],
+  },
+  {
+    name: 'a filled honeypot is sent like a reader’s follow-up',
+    file: 'src/follow-up/follow-up-form.ts',
+    find: 'if (!honeypot.value) {',
+    replace: 'if (honeypot) {',
+    tests: ['test/element/follow-up-form.test.ts'],
+  },
+  {
+    name: '"No thanks" leaves focus nowhere near the vote',
+    file: 'src/follow-up/follow-up-form.ts',
+    find: 'this.#focus(`[part~="${this.vote}-button"]`);',
+    replace: 'this.#focus(\'[name="reason"]\');',
+    tests: ['test/element/follow-up-focus.test.ts'],
   },
   // A store that cannot be opened (src/server/node/store-unavailable.ts, open-store.ts): one line, no password.
   {

@@ -67,6 +67,16 @@ try {
       await voteYes(page);
     },
   });
+  // Last: its No vote would move the percentage in the pictures above.
+  await shoot('follow-up.png', '', {
+    before: async (page) => {
+      const widget = page.locator('footer was-this-helpful');
+      await widget.getByRole('button', { name: 'No' }).click();
+      await widget.getByRole('radio', { name: 'It does not have what I was looking for' }).check();
+      await widget.getByRole('textbox').fill('The dose for children under 12 is missing.');
+      await page.mouse.move(0, 0);
+    },
+  });
 } finally {
   await browser.close();
   await server.stop();

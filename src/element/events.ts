@@ -24,11 +24,23 @@ export interface HelpfulErrorDetail {
   queued: boolean;
 }
 
+/** `helpful-feedback`: the reader sent a follow-up (delivered or queued), once per Send, from the element used. */
+export interface HelpfulFeedbackDetail {
+  itemId: string;
+  /** The vote the follow-up explains. */
+  vote: 'yes' | 'no';
+  /** The chosen reason's code; `null`: none. */
+  reason: string | null;
+  /** The comment as sent (trimmed); `''`: none. */
+  comment: string;
+}
+
 /** Each event of the element, by name, with its detail. */
 export interface HelpfulEventDetails {
   'helpful-vote': HelpfulVoteDetail;
   'helpful-counts': HelpfulCountsDetail;
   'helpful-error': HelpfulErrorDetail;
+  'helpful-feedback': HelpfulFeedbackDetail;
 }
 
 type HelpfulEvents = { [Name in keyof HelpfulEventDetails]: CustomEvent<HelpfulEventDetails[Name]> };

@@ -5,6 +5,8 @@ import { isRightToLeft, languageStrings, resolveLanguage, stringsFor } from '../
 import type { Strings } from '../i18n/strings/strings.js';
 import { styles } from './styles.js';
 import { formatSummary } from '../i18n/format-summary.js';
+import { wantsFollowUp } from '../follow-up/follow-up-mode.js';
+import type FollowUpForm from '../follow-up/follow-up-form.js';
 
 /** What the summary line's reserved room is measured with: the widest percentage and two-digit counts. */
 const TYPICAL_COUNTS = { yes: 88, no: 0 } as const;
@@ -15,6 +17,11 @@ const TYPICAL_COUNTS = { yes: 88, no: 0 } as const;
  * @fires helpful-vote - `{ itemId, vote, previous }` when the reader casts, changes or withdraws a vote.
  * @fires helpful-counts - `{ itemId, yes, no }` when the counts this element shows change.
  * @fires helpful-error - `{ itemId, error, queued }` when a request for the item fails; `queued`: the vote is kept for retry.
+ * @fires helpful-feedback - `{ itemId, vote, reason, comment }` once per Send of the follow-up form (delivered or queued).
+ * @attr {string} follow-up - After which vote the follow-up form appears: `no` (default), `yes`, `both` or `off`; never in local-only mode.
+ * @attr {string} no-reasons - The reasons offered after No, as `code=Label|code=Label`, replacing the built-in list.
+ * @attr {string} yes-reasons - The reasons offered after Yes, as `code=Label|code=Label`, replacing the built-in list.
+ * @attr {string} comment-label - Label of the follow-up's comment box; defaults to "Anything else? (optional)".
  * @csspart question - The prompt text.
  * @csspart button - Both buttons.
  * @csspart yes-button - The positive button.
@@ -23,6 +30,9 @@ const TYPICAL_COUNTS = { yes: 88, no: 0 } as const;
  * @csspart status - The visually hidden live region that announces a vote's outcome.
  * @csspart thanks - The thanks message (and the note when a vote is kept for later).
  * @csspart error - The message shown when the server refused a vote.
+ * @csspart follow-up - The follow-up form (reasons, comment box, Send and "No thanks").
+ * @csspart follow-up-error - A follow-up form's error, next to its field.
+ * @csspart follow-up-thanks - The confirmation after the follow-up was sent.
  * @cssprop --helpful-accent-color - Border of the pressed button (default: the text colour).
  * @cssprop --helpful-radius - Corner radius of the buttons (default: 0.375em).
  * @cssprop --helpful-gap - Space between the question, the buttons and the lines below (default: 0.5em).
@@ -80,8 +90,13 @@ export class WasThisHelpfulElement extends LitElement {
   declare lang: string;
 
   private readonly item = new ItemController(this);
-  /** The summary read out with the thanks: the one at the moment of the vote. */
-  #announcedSummary = '';
+  /**
+   * Read out after the thanks: the summary at the moment of the vote, then the follow-up form's question.
+   * `undefined` while the form's module loads, so that the announcement is made once, whole.
+   */
+  #announced?: string = '';
+  /** The follow-up form of this element's latest vote, once its module is loaded. */
+  #form?: FollowUpForm;
 
   constructor() {
     super();
@@ -109,11 +124,13 @@ export class WasThisHelpfulElement extends LitElement {
     const thanks =
       votedThisPageView && vote ? `${this.thanks ?? strings.thanks}${undelivered ? ` ${strings.queued}` : ''}` : '';
     const message = rejected ? strings.rejected : thanks;
-    const announcement = !this.item.votedWithThisElement
-      ? ''
-      : rejected
-        ? message
-        : `${message} ${this.#announcedSummary}`.trim();
+    // Silent while the form's module loads, so that the announcement is made once, whole.
+    const announcement =
+      !this.item.votedWithThisElement || this.#announced === undefined
+        ? ''
+        : rejected
+          ? message
+          : `${message} ${this.#announced}`.trim();
     return html`
       <div dir=${dir}>
         <div class="prompt" role="group" aria-labelledby="question">
@@ -139,6 +156,7 @@ export class WasThisHelpfulElement extends LitElement {
         </div>
         ${summary}
         ${rejected ? html`<p part="error">${message}</p>` : thanks ? html`<p part="thanks">${message}</p>` : nothing}
+        ${this.#form?.render(strings)}
         <p part="status" role="status" class="visually-hidden">${announcement}</p>
       </div>
     `;
@@ -149,9 +167,25 @@ export class WasThisHelpfulElement extends LitElement {
    * the vote: a polite announcement, made once, of what just changed.
    */
   private vote(choice: 'yes' | 'no', strings: Strings, language: string): void {
-    // The vote re-renders the element (through its item state), so this field needs no property of its own.
     this.item.toggle(choice);
-    this.#announcedSummary = this.item.state.vote ? this.summaryText(strings, language) : '';
+    const { state } = this.item;
+    const { votedAt } = state;
+    // Only for the latest vote: an answer for an earlier one (the form's module arriving late) is dropped.
+    const announce = (form?: FollowUpForm) => {
+      if (votedAt === state.votedAt) {
+        this.#form = form;
+        this.#announced = `${state.vote ? this.summaryText(strings, language) : ''} ${form?.question(strings) ?? ''}`;
+      }
+      this.requestUpdate();
+    };
+    this.#announced = undefined;
+    // The form's module is fetched the first time a vote asks for it; if it cannot be, the vote stands alone.
+    if (state.endpoint && wantsFollowUp(this.getAttribute('follow-up'), state.vote))
+      import('../follow-up/follow-up-form.js').then(
+        (module) => announce(new module.default(this, state)),
+        () => announce(),
+      );
+    else announce();
   }
 
   /** The filled summary, or '' while it has nothing to say (no votes, or fewer than `min-votes`). */

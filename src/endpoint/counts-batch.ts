@@ -43,7 +43,7 @@ function split(endpoint: string, requesters: Iterable<CountsRequester>): CountsR
 
 function send(endpoint: string, requesters: CountsRequester[]): void {
   const timeoutMs = Math.max(...requesters.map((requester) => requester.timeoutMs));
-  const missing = new EndpointError('Item missing from the answer', 'invalid-response', 200);
+  const missing = new EndpointError('Item missing', 'invalid-response', 200);
   fetchCounts(endpoint, [...new Set(requesters.map((requester) => requester.id))], timeoutMs).then(
     (counts) => requesters.forEach((requester) => requester.countsLoaded(counts.get(requester.id), missing)),
     (error: EndpointError) => requesters.forEach((requester) => requester.countsLoaded(undefined, error)),

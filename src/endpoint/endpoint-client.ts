@@ -39,7 +39,7 @@ async function requestJson(url: string, init: RequestInit, timeoutMs: number): P
   }
 }
 
-const badShape = () => new EndpointError('Unexpected shape', 'invalid-response', 200);
+const badShape = () => new EndpointError('Bad shape', 'invalid-response', 200);
 
 /** The URL of a GET for `ids`, keeping the endpoint's own query parameters. */
 export function countsUrl(endpoint: string, ids: readonly string[]): string {

@@ -31,6 +31,14 @@ export interface WasThisHelpfulAttributes {
   loading?: 'lazy' | 'eager';
   /** Milliseconds before a request counts as failed. */
   timeout?: number | string;
+  /** After which vote the follow-up form appears; never in local-only mode. */
+  'follow-up'?: 'no' | 'yes' | 'both' | 'off';
+  /** The reasons offered after No, as `code=Label|code=Label`. */
+  'no-reasons'?: string;
+  /** The reasons offered after Yes, as `code=Label|code=Label`. */
+  'yes-reasons'?: string;
+  /** Label of the follow-up's comment box. */
+  'comment-label'?: string;
 }
 
 /** Each event's listener, as `on` + the event's name: React 19 and Preact attach these to the element. */

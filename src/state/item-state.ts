@@ -4,6 +4,7 @@ import { postVote } from '../endpoint/endpoint-client.js';
 import { EndpointError } from '../endpoint/endpoint-error.js';
 import { itemKey, readRecord, writeRecord, type ItemRecord } from '../storage/item-record.js';
 import type { Counts, Vote } from '../protocol/types.js';
+import type { FollowUp } from '../protocol/follow-up-rules.js';
 import { isItemId } from '../protocol/validation.js';
 import { voterId } from '../storage/voter-id.js';
 
@@ -16,11 +17,8 @@ export interface ItemListener {
 /** Milliseconds before a request counts as failed, unless the element's `timeout` says otherwise. */
 export const DEFAULT_TIMEOUT_MS = 8000;
 
-const invalidItem = () =>
-  new EndpointError('The item id breaks the protocol: 1–512 characters, no control or bidi characters', 'invalid-item');
-
-const asEndpointError = (error: unknown): EndpointError =>
-  error instanceof EndpointError ? error : new EndpointError(String(error), 'network');
+/** An id the protocol refuses (1–512 characters, no control or bidi characters, see `isItemId`) is never sent. */
+const invalidItem = () => new EndpointError('Invalid item id', 'invalid-item');
 
 /**
  * The one state of an item on this page, shared by every element showing it: the reader's vote, what
@@ -34,6 +32,8 @@ export class ItemState implements ItemRecord, CountsRequester {
   /** The last counts the server sent (in local-only mode: none, the reader's vote alone counts). */
   counts: Counts | null = null;
   votedAt = 0;
+  /** The follow-up that travels with the vote (section 5) until the endpoint takes it; a new vote drops it. */
+  declare followUp?: FollowUp | null;
   /** The reader voted in this page view (the thanks message is for them, not for a revisit). */
   votedThisPageView = false;
   /** The last attempt to send the pending vote failed for a reason that may pass: it waits in the outbox. */
@@ -70,6 +70,7 @@ export class ItemState implements ItemRecord, CountsRequester {
    */
   restore(): void {
     const record = readRecord(this.key);
+    // (A follow-up left behind is not pending, so never sent, and the next vote replaces it.)
     if (!record) Object.assign(this, { vote: null, confirmed: null, pending: false, counts: null, votedAt: 0 });
     else {
       this.#adoptNewerVote(record);
@@ -80,12 +81,17 @@ export class ItemState implements ItemRecord, CountsRequester {
   }
 
   #adoptNewerVote(record: ItemRecord | undefined): void {
-    if (record && record.votedAt > this.votedAt) Object.assign(this, { vote: record.vote, votedAt: record.votedAt });
+    if (record && record.votedAt > this.votedAt)
+      Object.assign(this, { vote: record.vote, votedAt: record.votedAt, followUp: record.followUp });
   }
 
-  /** Records the reader's vote at once (optimistically); delivery is the caller's next step. */
-  cast(vote: Vote): void {
+  /**
+   * Records the reader's vote at once (optimistically), with its follow-up if it has one (the same vote sent
+   * again to explain it); any other follow-up still waiting is dropped. Delivery is the caller's next step.
+   */
+  cast(vote: Vote, followUp?: FollowUp): void {
     this.vote = vote;
+    this.followUp = followUp;
     this.votedAt = Math.max(Date.now(), this.votedAt + 1);
     this.pending = !!this.endpoint;
     this.votedThisPageView = true;
@@ -124,13 +130,18 @@ export class ItemState implements ItemRecord, CountsRequester {
     if (!this.endpoint || !this.pending || this.#sending) return false;
     this.#sending = true;
     const sent = this.vote;
+    const followUp = this.followUp;
     let error: EndpointError | undefined;
     try {
       if (!isItemId(this.id)) throw invalidItem();
-      this.counts = await postVote(this.endpoint, { id: this.id, vote: sent, voter: voterId() }, this.timeoutMs);
+      // The follow-up's `reason` and `comment` first: whatever else a tampered record holds, the vote's own fields win.
+      const request = { ...followUp, id: this.id, vote: sent, voter: voterId() };
+      this.counts = await postVote(this.endpoint, request, this.timeoutMs);
       this.confirmed = sent;
     } catch (caught) {
-      error = asEndpointError(caught);
+      // postVote turns every failure into an EndpointError (a network error, a timeout, a bad answer), and
+      // the id check above throws one too.
+      error = caught as EndpointError;
     }
     this.#sending = false;
     this.#votesSettled += 1;
@@ -139,8 +150,10 @@ export class ItemState implements ItemRecord, CountsRequester {
     const temporary = !!error && isTemporary(error);
     const refused = !!error && !temporary && this.vote === sent;
     if (refused) this.vote = this.confirmed;
+    // Delivered, or refused for good: either way this follow-up is done (one written meanwhile goes next).
+    if (!temporary && this.followUp === followUp) this.followUp = undefined;
     this.rejected = refused;
-    this.pending = this.vote !== this.confirmed || temporary;
+    this.pending = this.vote !== this.confirmed || temporary || !!this.followUp;
     this.undelivered = temporary;
     this.#saveAndNotify();
     if (error) this.#fail(error, temporary);

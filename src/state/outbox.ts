@@ -1,5 +1,6 @@
 import type { EndpointError } from '../endpoint/endpoint-error.js';
 import type { Vote } from '../protocol/types.js';
+import type { FollowUp } from '../protocol/follow-up-rules.js';
 import { ITEM_KEY_PREFIX, readRecord } from '../storage/item-record.js';
 import { onStoredChange, storedKeys } from '../storage/safe-storage.js';
 import { itemState, itemStatesStoredAt } from './item-registry.js';
@@ -23,10 +24,9 @@ let started = false;
  * The retry rule. A 4xx other than 408 and 429 means the server understood and refused: sending the same
  * vote again cannot succeed. Everything else (network, timeout, 408, 429, 5xx, a malformed 200) may pass.
  */
-export function isTemporary(error: EndpointError): boolean {
-  if (error.kind === 'invalid-item') return false; // never sent: the item id breaks the protocol's limits
-  if (error.kind !== 'http' || error.status === undefined) return true;
-  return !(error.status >= 400 && error.status < 500) || error.status === 408 || error.status === 429;
+export function isTemporary({ kind, status }: EndpointError): boolean {
+  if (kind === 'invalid-item') return false; // never sent: the item id breaks the protocol's limits
+  return kind !== 'http' || !status || !(status >= 400 && status < 500) || status === 408 || status === 429;
 }
 
 /**
@@ -66,9 +66,12 @@ function sendOutbox(): void {
   }
 }
 
-/** The reader's vote: shown at once by every element of the item, then sent (or kept in the outbox). */
-export function castVote(state: ItemState, vote: Vote): void {
-  state.cast(vote);
+/**
+ * The reader's vote, with its follow-up when they sent one: shown at once by every element of the item, then
+ * sent (or kept in the outbox).
+ */
+export function castVote(state: ItemState, vote: Vote, followUp?: FollowUp): void {
+  state.cast(vote, followUp);
   void sendAndReschedule(state);
 }
 

@@ -1,5 +1,6 @@
 import { isCount } from '../protocol/responses.js';
 import type { Counts, Vote } from '../protocol/types.js';
+import type { FollowUp } from '../protocol/follow-up-rules.js';
 import { isVote } from '../protocol/validation.js';
 import { readStored, writeStored } from './safe-storage.js';
 
@@ -20,6 +21,8 @@ export interface ItemRecord {
   counts: Counts | null;
   /** When the reader cast `vote` (ms since the epoch): between tabs, the later vote wins. */
   votedAt: number;
+  /** The follow-up waiting to be sent with `vote` (it makes the record pending); `null` or absent: none. */
+  followUp?: FollowUp | null;
 }
 
 /** The key of an item of an endpoint. */
@@ -29,7 +32,9 @@ export const itemKey = (endpoint: string | null, id: string): string =>
 /** Reads a stored record (kept as a compact array); anything tampered with reads as absent. */
 export function readRecord(key: string): ItemRecord | undefined {
   try {
-    const [endpoint, id, vote, confirmed, pending, yes, no, votedAt] = JSON.parse(readStored(key)!) as unknown[];
+    const [endpoint, id, vote, confirmed, pending, yes, no, votedAt, followUp] = JSON.parse(
+      readStored(key)!,
+    ) as unknown[];
     const counts = isCount(yes) && isCount(no) ? { yes, no } : null;
     if (
       (endpoint === null || typeof endpoint === 'string') &&
@@ -40,7 +45,8 @@ export function readRecord(key: string): ItemRecord | undefined {
       (counts || yes === null) &&
       isCount(votedAt)
     )
-      return { endpoint, id, vote, confirmed, pending, counts, votedAt };
+      // A follow-up is not checked here: the server checks its fields, and refuses (so drops) a tampered one.
+      return { endpoint, id, vote, confirmed, pending, counts, votedAt, followUp: followUp as FollowUp | null };
   } catch {
     // No record, or not JSON: nothing stored.
   }
@@ -49,9 +55,9 @@ export function readRecord(key: string): ItemRecord | undefined {
 
 export function writeRecord(
   key: string,
-  { endpoint, id, vote, confirmed, pending, counts, votedAt }: ItemRecord,
+  { endpoint, id, vote, confirmed, pending, counts, votedAt, followUp }: ItemRecord,
 ): void {
   const empty = !vote && !confirmed && !pending && !counts;
-  const record = [endpoint, id, vote, confirmed, pending, counts?.yes ?? null, counts?.no ?? null, votedAt];
+  const record = [endpoint, id, vote, confirmed, pending, counts?.yes ?? null, counts?.no ?? null, votedAt, followUp];
   writeStored(key, empty ? null : JSON.stringify(record));
 }

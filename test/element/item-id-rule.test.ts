@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
-import { isCommentText, isItemId } from '../../src/protocol/validation.js';
+import { isCommentText } from '../../src/protocol/follow-up-rules.js';
+import { isItemId } from '../../src/protocol/validation.js';
 import type { WasThisHelpfulElement } from '../../src/element/was-this-helpful-element.js';
 import { view } from './support/element.js';
 import { mockEndpoint, uniqueId } from './support/mock-endpoint.js';

@@ -125,6 +125,8 @@ describe('the packed package, installed in an empty project', () => {
       'dist/was-this-helpful.bundle.js',
       'dist/was-this-helpful.js',
       'dist/strings/fr.js',
+      'dist/follow-up.js',
+      'dist/follow-up.bundle.js',
       'dist/types/index.d.ts',
       'dist/node/server/node/cli.js',
       'bin/was-this-helpful.js',

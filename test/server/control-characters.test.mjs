@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { isCommentText, isItemId } from '../../dist/node/protocol/validation.js';
+import { isCommentText } from '../../dist/node/protocol/follow-up-rules.js';
+import { isItemId } from '../../dist/node/protocol/validation.js';
 import { checkItemId } from '../../dist/node/server/http/parse-request.js';
 import { counts, startServer, tempDb, vote, voter } from './support/server-process.mjs';
 

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { followUpOf, followUpProblem } from '../../dist/node/protocol/validation.js';
+import { followUpOf, followUpProblem } from '../../dist/node/protocol/follow-up-rules.js';
 import { counts, startServer, vote, voter } from './support/server-process.mjs';
 import { storesUnderTest } from './support/stores.mjs';
 

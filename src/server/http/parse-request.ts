@@ -1,17 +1,19 @@
 import type { VoteRequest } from '../../protocol/types.js';
 import { BadRequest } from './errors.js';
 import {
-  followUpOf,
-  followUpProblem,
   isVote,
   isVoterId,
   itemIdProblem,
-  MAX_COMMENT_CODE_POINTS,
   MAX_ID_CODE_POINTS,
   MAX_ITEMS_PER_REQUEST,
-  type FollowUpProblem,
   type ItemIdProblem,
 } from '../../protocol/validation.js';
+import {
+  followUpOf,
+  followUpProblem,
+  MAX_COMMENT_CODE_POINTS,
+  type FollowUpProblem,
+} from '../../protocol/follow-up-rules.js';
 
 const ITEM_ID_PROBLEMS: Record<ItemIdProblem, string> = {
   length: `must be 1 to ${MAX_ID_CODE_POINTS} characters long`,

@@ -1,5 +1,5 @@
 /** `was-this-helpful comments`: the follow-ups readers sent, newest first, for the owner to read or export. */
-import { isReasonCode } from '../../protocol/validation.js';
+import { isReasonCode } from '../../protocol/follow-up-rules.js';
 import { formatComments } from '../report/comments-output.js';
 import { isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../report/output-format.js';
 import { InvalidWindow, reportWindow, type ReportWindow } from '../report/report-window.js';

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { ItemCounts, Vote, VoteRequest } from '../../protocol/types.js';
-import { followUpOf } from '../../protocol/validation.js';
+import { followUpOf } from '../../protocol/follow-up-rules.js';
 import { commentMatches } from './comment-search.js';
 import { prefixEnd } from './item-prefix.js';
 import { POSTGRES_MIGRATIONS as MIGRATIONS, POSTGRES_VERSION_TABLE as VERSION_TABLE } from './postgres-schema.js';

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { ItemCounts, Vote, VoteRequest } from '../../protocol/types.js';
-import { followUpOf } from '../../protocol/validation.js';
+import { followUpOf } from '../../protocol/follow-up-rules.js';
 import { commentMatches } from './comment-search.js';
 import { prefixEnd } from './item-prefix.js';
 import { pendingMigrations } from './schema-version.js';
