@@ -1,7 +1,7 @@
 /**
  * `was-this-helpful-widget/react`: `<WasThisHelpful>`, the element as a React component (React 18 and 19),
  * made by `@lit/react`: props are set as the element's properties (`itemId`, `minVotes`, …) and events come
- * as `onHelpfulVote`, `onHelpfulCounts` and `onHelpfulError`. Importing it registers the element. On the
+ * as `onHelpfulVote`, `onHelpfulCounts`, `onHelpfulError` and `onHelpfulFeedback`. Importing it registers the element. On the
  * server it renders the tag and its children, the fallback shown until the element loads.
  */
 import * as React from 'react';
@@ -22,6 +22,7 @@ export const WasThisHelpful = createComponent({
     onHelpfulVote: event('helpful-vote'),
     onHelpfulCounts: event('helpful-counts'),
     onHelpfulError: event('helpful-error'),
+    onHelpfulFeedback: event('helpful-feedback'),
   },
   displayName: 'WasThisHelpful',
 });

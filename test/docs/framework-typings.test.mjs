@@ -29,4 +29,11 @@ describe("the frameworks' typings match the element", () => {
       interfaceMembers('src/element/events.ts', 'HelpfulEventDetails'),
       element.events.map((event) => event.name).sort(),
     ));
+  it('give the React wrapper a prop for every event (onHelpfulVote for helpful-vote, …)', () => {
+    const wrapper = readFileSync('src/frameworks/react.ts', 'utf8');
+    for (const { name } of element.events) {
+      const prop = `on${name.replace(/(^|-)(\w)/g, (_, _dash, letter) => letter.toUpperCase())}`;
+      assert.ok(wrapper.includes(`${prop}: event('${name}')`), `the React wrapper has no ${prop} for ${name}`);
+    }
+  });
 });
