@@ -33,7 +33,14 @@ export default tseslint.config(
   { files: node, languageOptions: { globals: globals.node } },
   // End-to-end tests hand functions to the browser (page.evaluate, waitForFunction): both sets of globals.
   {
-    files: ['test/e2e/**', 'test/package/**', 'bench/**', 'scripts/screenshots.mjs'],
+    files: [
+      'test/e2e/**',
+      'test/package/**',
+      'test/frameworks/**',
+      'test/recipes/**',
+      'bench/**',
+      'scripts/screenshots.mjs',
+    ],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   // Chai's property assertions (`expect(x).to.exist`) are expressions.

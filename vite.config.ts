@@ -5,7 +5,7 @@ import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
  * Two outputs from one source (plus a module per language other than English, shared by both):
  * - `vite build`: the npm entries, `lit` left external so bundler users get one copy of Lit:
  *   `was-this-helpful.js` (registers the element and exports it), `element.js` (the class alone) and
- *   `define.js` (the registration alone), which share one copy of the code;
+ *   `define.js` (the registration alone), which share one copy of the code, and `react.js` (the React wrapper);
  * - `vite build --mode bundle`: one self-contained ES module, Lit inside, for a plain script tag.
  */
 export default defineConfig(({ mode }) => {
@@ -19,15 +19,18 @@ export default defineConfig(({ mode }) => {
       lib: {
         entry: (bundle
           ? { 'was-this-helpful.bundle': 'src/index.ts' }
-          : { 'was-this-helpful': 'src/index.ts', element: 'src/element/index.ts', define: 'src/define.ts' }) as Record<
-          string,
-          string
-        >,
+          : {
+              'was-this-helpful': 'src/index.ts',
+              element: 'src/element/index.ts',
+              define: 'src/define.ts',
+              react: 'src/frameworks/react.ts',
+            }) as Record<string, string>,
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },
       rolldownOptions: {
-        external: bundle ? [] : [/^lit(\/.*)?$/, /^@lit\//],
+        // React and @lit/react are the React wrapper's, which the app that uses it installs.
+        external: bundle ? [] : [/^lit(\/.*)?$/, /^@lit\//, /^react(\/.*)?$/],
         // The entries may export more than their own names: what the follow-up module shares with them is then
         // exported by the entry that loads it, instead of going into a chunk of its own loaded at start.
         preserveEntrySignatures: 'allow-extension',

@@ -662,4 +662,26 @@ export const MUTANTS = [
     replace: 'this.#focus(\'[name="reason"]\');',
     tests: ['test/element/follow-up-focus.test.ts'],
   },
+  // A store that cannot be opened (src/server/node/store-unavailable.ts, open-store.ts): one line, no password.
+  {
+    name: "a PostgreSQL URL's password is shown in the refusal",
+    file: 'src/server/node/store-unavailable.ts',
+    find: "if (parsed.password) parsed.password = '***';",
+    replace: '',
+    tests: ['test/server/store-unavailable.test.mjs'],
+  },
+  {
+    name: 'a file or folder the server may not write is not said to be one',
+    file: 'src/server/node/store-unavailable.ts',
+    find: '    accessSync(path, mode);\n    return true;',
+    replace: "    if (path === '') accessSync(path, mode);\n    return true;",
+    tests: ['test/server/store-unavailable.test.mjs'],
+  },
+  {
+    name: "serve lets SQLite's error out with its stack trace",
+    file: 'src/server/node/open-store.ts',
+    find: '    return new SqliteStore(location.db);\n  } catch (error) {\n    throw error instanceof SchemaTooNew ? error : storeUnavailable(location, error);',
+    replace: '    return new SqliteStore(location.db);\n  } catch (error) {\n    throw error;',
+    tests: ['test/server/store-unavailable.test.mjs'],
+  },
 ];

@@ -12,6 +12,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import {
+  chmodSync,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -63,6 +64,8 @@ function checkList() {
 /** A copy of the checkout's files (tracked, and new ones not ignored) with node_modules linked, not copied. */
 function scratchCopy() {
   const dir = mkdtempSync(join(tmpdir(), 'wth-mutants-'));
+  // Readable by others, as a checkout is: the store tests run the command as "nobody" when run as root.
+  chmodSync(dir, 0o755);
   const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
     cwd: ROOT,
     encoding: 'utf8',

@@ -4,8 +4,8 @@
  * one total. Fails loudly when a browser did not start or a suite ran no test.
  *
  * Suites: element tests in the browser (web-test-runner), server tests against the real server process
- * (node:test), end-to-end tests of the demo in Chromium (playwright-core), and the package as packed and
- * installed in an empty project.
+ * (node:test), end-to-end tests of the demo in Chromium (playwright-core), the package as packed and
+ * installed in an empty project, and the package in framework apps, docs-platform sites and deployments.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -14,8 +14,9 @@ import { findPostgresBin, startTestPostgres } from './postgres-for-tests.mjs';
 import { startWebKitDriver } from './webkit-driver.mjs';
 
 const RESULTS = '.test-results';
-// WTH_SUITES=element,server,e2e,package and WTH_ENGINES=chromium,firefox,webkit narrow a run (default: everything).
-const suites = new Set((process.env.WTH_SUITES ?? 'element,server,e2e,package').split(','));
+// WTH_SUITES=element,server,e2e,package,integrations and WTH_ENGINES=chromium,firefox,webkit narrow a run
+// (default: everything).
+const suites = new Set((process.env.WTH_SUITES ?? 'element,server,e2e,package,integrations').split(','));
 const CI = Boolean(process.env.CI) && process.env.CI !== 'false';
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
@@ -172,6 +173,19 @@ if (!suites.has('package')) {
 } else if (ensureBrowsers(['chromium']).ready.length > 0)
   nodeSuite('package tests in chromium', testFiles('test/package'));
 else problems.push('the package tests need Chromium (apt-get install chromium)');
+
+// 6. The package where sites use it: React, Vue and Preact apps built from the packed package, the
+// documentation platforms' recipes built with their generators, and the deployment files run by nginx,
+// Caddy and systemd; in Chromium.
+if (!suites.has('integrations')) {
+  // not asked for
+} else if (ensureBrowsers(['chromium']).ready.length > 0)
+  nodeSuite('framework, docs-platform and deployment tests in chromium', [
+    ...testFiles('test/frameworks'),
+    ...testFiles('test/recipes'),
+    ...testFiles('test/deploy'),
+  ]);
+else problems.push('the framework, docs-platform and deployment tests need Chromium (apt-get install chromium)');
 
 const summary = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
 writeFileSync(`${RESULTS}/total.txt`, `${summary}\n`);

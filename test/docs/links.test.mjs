@@ -12,6 +12,9 @@ const documents = [
   ...readdirSync('docs')
     .filter((file) => file.endsWith('.md'))
     .map((file) => `docs/${file}`),
+  ...readdirSync('docs/recipes')
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => `docs/recipes/${file}`),
 ];
 const links = (file) => [...readFileSync(file, 'utf8').matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]);
 const { files: packaged } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -25,10 +28,14 @@ const anchor = (heading) =>
     .replace(/ /g, '-');
 
 describe('the docs', () => {
-  it('link the README to every page in docs/', () => {
+  it('link the README to every page in docs/, and the recipes index to every recipe', () => {
     const fromReadme = new Set(links('README.md'));
-    for (const file of documents.filter((doc) => doc.startsWith('docs/')))
+    for (const file of documents.filter((doc) => /^docs\/[^/]+$/.test(doc)))
       assert.ok(fromReadme.has(file), `README.md does not link ${file}`);
+    assert.ok(fromReadme.has('docs/recipes/README.md'), 'README.md does not link docs/recipes/README.md');
+    const fromIndex = new Set(links('docs/recipes/README.md'));
+    for (const file of documents.filter((doc) => doc.startsWith('docs/recipes/') && !doc.endsWith('/README.md')))
+      assert.ok(fromIndex.has(file.slice('docs/recipes/'.length)), `docs/recipes/README.md does not link ${file}`);
   });
 
   for (const file of documents) {

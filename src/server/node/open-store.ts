@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import { CommandFailed, UsageError, type StoreLocation } from './command-line.js';
 import { SchemaTooNew } from '../stores/schema-version.js';
+import { sqliteReason, storeName, storeUnavailable } from './store-unavailable.js';
 import type { VoteStore } from '../stores/vote-store.js';
 
 /**
  * Opens (and creates or migrates) the store of `location`. `mustExist`: for the commands that only read or
- * delete, a SQLite file that is not there is a mistake (a wrong path), not a new database to create.
+ * delete, a SQLite file that is not there is a mistake (a wrong path), not a new database to create. A store
+ * that cannot be opened is a `CommandFailed` naming it and the reason.
  */
 export async function openStore(location: StoreLocation, { mustExist = false } = {}): Promise<VoteStore> {
   const hint = (name: string) =>
@@ -20,16 +22,20 @@ export async function openStore(location: StoreLocation, { mustExist = false } =
       await store.init();
     } catch (error) {
       await store.close();
-      throw error;
+      throw error instanceof SchemaTooNew ? error : storeUnavailable(location, error);
     }
     return store;
   }
   if (mustExist && !existsSync(location.db))
-    throw new UsageError(`--db ${location.db}: no such file (give --db FILE or --database-url URL)`);
+    throw new CommandFailed(`cannot open the store ${storeName(location)}: ${sqliteReason(location.db)}`);
   const { SqliteStore } = await import('../stores/sqlite-store.js').catch(() => {
     throw new UsageError(hint('better-sqlite3'));
   });
-  return new SqliteStore(location.db);
+  try {
+    return new SqliteStore(location.db);
+  } catch (error) {
+    throw error instanceof SchemaTooNew ? error : storeUnavailable(location, error);
+  }
 }
 
 /**

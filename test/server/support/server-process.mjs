@@ -61,9 +61,11 @@ export async function startServers(count, args, options) {
 /**
  * Runs the CLI to completion and returns its exit code and output. A command that is still running after
  * 15 s (a server that started when it should have refused) is killed, with `code: 'still running'`.
+ * `runAs`: a command and its arguments that run the CLI (`['setpriv', '--reuid=nobody', …]`).
  */
-export function runCli(args, env = {}) {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: '', ...env } });
+export function runCli(args, env = {}, { runAs = [] } = {}) {
+  const [command, ...prefix] = [...runAs, process.execPath, CLI, ...args];
+  const child = spawn(command, prefix, { env: { ...process.env, DATABASE_URL: '', ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
