@@ -76,6 +76,8 @@ function scratchCopy() {
     copyFileSync(join(ROOT, file), join(dir, file));
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // The report page, which `serve --admin-token` reads at start: built once, no mutation touches it.
+  execFileSync('npx', ['vite', 'build', '--config', 'vite.report.config.ts', '--logLevel', 'error'], { cwd: dir });
   return dir;
 }
 

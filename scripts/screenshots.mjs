@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /**
  * `npm run screenshots`: renders the widget's states from the demo pages in Chromium to docs/images/*.png, for
- * the README. Uses the real server on a temporary SQLite file with a few seeded votes.
+ * the README. Uses the real server on a temporary SQLite file with a few seeded votes; the owner's report page
+ * (report.png, report-item.png) on a file seeded as its end-to-end test seeds it.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/support/chromium.mjs';
 import { startServer, tempDb, vote, voter } from '../test/server/support/server-process.mjs';
+import { INSTALL, seedReport } from '../test/e2e/support/report-seed.mjs';
 
 const server = await startServer(['--static', 'demo', '--db', tempDb(), '--rate-limit', '0']);
 for (const [item, yes, no] of [
@@ -40,7 +42,42 @@ const voteYes = async (page) => {
   await page.mouse.move(0, 0);
 };
 
+/** The report page, signed in, as `report.png`; then the install page's view as `report-item.png`. */
+async function shootReport() {
+  const token = 'a-token-for-the-screenshots-only';
+  const db = tempDb();
+  await seedReport(db);
+  const reportServer = await startServer(['--db', db, '--admin-token', token]);
+  const page = await browser.newPage({ viewport: { width: 960, height: 700 }, deviceScaleFactor: 2 });
+  try {
+    await page.goto(`${reportServer.url}/report`);
+    await page.getByLabel('Admin token').fill(token);
+    await page.getByLabel('Admin token').press('Enter');
+    await page.getByRole('heading', { name: 'Items' }).waitFor();
+    await page.locator('was-this-helpful-report').screenshot({ path: 'docs/images/report.png' });
+    console.log('docs/images/report.png');
+    await page.getByRole('button', { name: INSTALL }).click();
+    await page.getByRole('heading', { name: 'Reasons' }).waitFor();
+    await page.mouse.move(0, 0);
+    // The item's heading, summary, chart and day table: what the README shows of an item.
+    const root = page.locator('was-this-helpful-report');
+    const top = await root.locator('#item-heading').boundingBox();
+    const bottom = await root.locator('#reasons-heading').boundingBox();
+    const frame = await root.boundingBox();
+    await page.screenshot({
+      path: 'docs/images/report-item.png',
+      clip: { x: frame.x, y: top.y - 8, width: frame.width, height: bottom.y - top.y },
+      fullPage: true,
+    });
+    console.log('docs/images/report-item.png');
+  } finally {
+    await page.close();
+    await reportServer.stop();
+  }
+}
+
 try {
+  await shootReport();
   await shoot('initial.png', '');
   await shoot('voted.png', '', { before: voteYes });
   await shoot('summary-only.png', '', {

@@ -9,5 +9,9 @@ declare global {
     __shifts: Array<{ value: number; at: number; input: boolean; sources: unknown[] }>;
     /** Whether the bundler build's import gave the registered class (test/package/package.test.mjs). */
     imported: boolean;
+    /** Set only if a comment's markup ran on the report page (test/e2e/report-page.test.mjs): it must not. */
+    injected?: boolean;
+    /** axe-core, injected by the report page's test (test/e2e/report-page.test.mjs). */
+    axe: { run(context: Node): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
   }
 }

@@ -53,6 +53,10 @@ describe('the docs match the code', () => {
     const { COMMENTS_USAGE } = await import('../../dist/node/server/node/comments-command.js');
     assert.deepEqual(documented('comments option'), usageOptions(COMMENTS_USAGE));
   });
+  it('lists every option of the report command, and no other', async () => {
+    const { REPORT_USAGE } = await import('../../dist/node/server/node/report-command.js');
+    assert.deepEqual(documented('report option'), usageOptions(REPORT_USAGE));
+  });
   it('lists every option of the purge command, and no other', async () => {
     const { PURGE_USAGE } = await import('../../dist/node/server/node/purge-command.js');
     assert.deepEqual(documented('purge option'), usageOptions(PURGE_USAGE));

@@ -16,6 +16,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NAME = 'was-this-helpful-widget';
+/** The installed server's admin token (the report page is part of the package). */
+const ADMIN_TOKEN = 'a-token-for-the-package-test-0123';
 const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** `npx was-this-helpful-widget serve …` in the project; resolves with its URL once it listens. */
@@ -107,7 +109,14 @@ describe('the packed package, installed in an empty project', () => {
     );
 
     // 3. The server, started the way the README says.
-    server = await serveWithNpx(project, ['--db', join(project, 'votes.sqlite'), '--static', 'site']);
+    server = await serveWithNpx(project, [
+      '--db',
+      join(project, 'votes.sqlite'),
+      '--static',
+      'site',
+      '--admin-token',
+      ADMIN_TOKEN,
+    ]);
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   });
 
@@ -129,6 +138,8 @@ describe('the packed package, installed in an empty project', () => {
       'dist/follow-up.bundle.js',
       'dist/types/index.d.ts',
       'dist/node/server/node/cli.js',
+      'dist/report/report.html',
+      'dist/report/report-page.js',
       'bin/was-this-helpful.js',
       'LICENSE',
       'README.md',
@@ -183,6 +194,19 @@ describe('the packed package, installed in an empty project', () => {
     ];
     const { status, stdout } = spawnSync(process.execPath, [tsc, ...args], { cwd: project, encoding: 'utf8' });
     assert.equal(status, 0, stdout);
+  });
+
+  it('serves the report page as installed, with no build step: the token asked, then the report', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/report`);
+    await page.getByLabel('Admin token').fill(ADMIN_TOKEN);
+    await page.getByLabel('Admin token').press('Enter');
+    await page.getByRole('heading', { name: 'Items' }).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/with votes from/)
+      .waitFor();
+    await page.close();
   });
 
   for (const [way, path, item, choice] of [

@@ -30,8 +30,31 @@ const VERSION_1 = {
     CREATE TABLE was_this_helpful_schema (version INTEGER NOT NULL); INSERT INTO was_this_helpful_schema VALUES (1);`,
 };
 
+/** A database of schema version 2 (follow-ups, no index on the votes' time): version 1 and the follow-ups' table. */
+const VERSION_2 = {
+  SQLite: `${SCHEMA_OF_0_1_0.SQLite}
+    CREATE TABLE follow_ups (item TEXT NOT NULL, voter TEXT NOT NULL, vote TEXT NOT NULL CHECK (vote IN ('yes', 'no')),
+      reason TEXT, comment TEXT, received_at INTEGER NOT NULL, PRIMARY KEY (item, voter),
+      CHECK (reason IS NOT NULL OR comment IS NOT NULL));
+    CREATE INDEX follow_ups_by_received ON follow_ups (received_at);
+    CREATE INDEX follow_ups_by_item ON follow_ups (item, received_at);
+    INSERT INTO follow_ups VALUES ('kept', '${voter(2)}', 'no', 'missing', 'No example', 0);
+    PRAGMA user_version = 2;`,
+  PostgreSQL: `${SCHEMA_OF_0_1_0.PostgreSQL}
+    CREATE TABLE was_this_helpful_follow_ups (item TEXT NOT NULL, voter TEXT NOT NULL,
+      vote TEXT NOT NULL CHECK (vote IN ('yes', 'no')), reason TEXT, comment TEXT, received_at TIMESTAMPTZ NOT NULL,
+      PRIMARY KEY (item, voter), CHECK (reason IS NOT NULL OR comment IS NOT NULL));
+    CREATE INDEX was_this_helpful_follow_ups_by_received ON was_this_helpful_follow_ups (received_at);
+    CREATE INDEX was_this_helpful_follow_ups_by_item ON was_this_helpful_follow_ups (item COLLATE "C", received_at);
+    INSERT INTO was_this_helpful_follow_ups VALUES ('kept', '${voter(2)}', 'no', 'missing', 'No example', now());
+    CREATE TABLE was_this_helpful_schema (version INTEGER NOT NULL); INSERT INTO was_this_helpful_schema VALUES (2);`,
+};
+
+/** The index the report's windows are read from, which version 3 adds. */
+const REPORT_INDEX = { SQLite: 'votes_by_item_time', PostgreSQL: 'was_this_helpful_votes_by_time' };
+
 /** The schema version this release creates. */
-const CURRENT_VERSION = 2;
+const CURRENT_VERSION = 3;
 
 /** What a newer release could leave: a version this one does not know. */
 const NEWER_VERSION = {
@@ -113,6 +136,34 @@ for (const store of storesUnderTest) {
     );
 
     it(
+      'migrates a database of version 2 with its votes and follow-ups, adding the index the report reads',
+      { skip: store.skip },
+      async () => {
+        const opened = await store.fresh();
+        await opened.exec(VERSION_2[store.name]);
+        assert.equal(await opened.schemaVersion(), 2);
+        assert.ok(!(await opened.indexes()).includes(REPORT_INDEX[store.name]));
+        const { code, stdout, stderr } = await runCli([
+          'report',
+          '--since',
+          'all',
+          '--until',
+          '2099-12-31',
+          '--format',
+          'json',
+          ...opened.args,
+        ]);
+        assert.equal(stderr, '');
+        assert.equal(code, 0);
+        const [row, ...others] = JSON.parse(stdout).items;
+        assert.deepEqual(others, []);
+        assert.deepEqual([row.item, row.yes, row.no, row.comments, row.top_reason], ['kept', 1, 1, 1, 'missing']);
+        assert.equal(await opened.schemaVersion(), CURRENT_VERSION);
+        assert.ok((await opened.indexes()).includes(REPORT_INDEX[store.name]));
+      },
+    );
+
+    it(
       'refuses to start on a database a newer release migrated, and leaves it as it is',
       { skip: store.skip },
       async () => {
@@ -121,7 +172,7 @@ for (const store of storesUnderTest) {
         const tablesBefore = await opened.tables();
         const { code, stderr } = await runCli(['serve', '--port', '0', ...opened.args]);
         assert.equal(code, 1);
-        assert.match(stderr, /schema is version 7, and this was-this-helpful knows versions up to 2/);
+        assert.match(stderr, /schema is version 7, and this was-this-helpful knows versions up to 3/);
         assert.match(stderr, /Upgrade was-this-helpful/);
         assert.doesNotMatch(stderr, /\n\s+at /, 'a clear message, not a stack trace');
         assert.equal(await opened.schemaVersion(), 7);

@@ -14,7 +14,7 @@ export class PayloadTooLarge extends Error {}
 export const NO_SNIFF = { 'X-Content-Type-Options': 'nosniff' };
 
 /** The statuses the API answers with an error. */
-export type ErrorStatus = 400 | 404 | 405 | 413 | 415 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 404 | 405 | 413 | 415 | 429 | 500 | 503;
 
 /** The protocol's error answer: `{"error": message}`, as JSON. */
 export const errorAnswer = (c: Context, status: ErrorStatus, message: string): Response =>

@@ -7,6 +7,9 @@ import { answerThrown, errorAnswer, NO_SNIFF } from './errors.js';
 import { checkItemIds, decodeBody, itemParameters, parseVoteRequest } from './parse-request.js';
 import { DEFAULT_RATE_LIMIT, rateLimitVotes } from './rate-limit.js';
 import { scrubPersonalData } from '../privacy/scrub-personal-data.js';
+import { MIN_ADMIN_TOKEN_LENGTH } from './admin-access.js';
+import { FailedAttempts } from './failed-attempts.js';
+import { addReportRoutes, type ReportPageFiles } from './report-routes.js';
 
 /** Where the protocol is served. */
 export const VOTES_PATH = '/api/votes';
@@ -33,6 +36,11 @@ export interface VotesHandlerOptions {
    * phone numbers `[phone]` before the store sees them (`scrubPersonalData`).
    */
   keepPersonalData?: boolean;
+  /**
+   * Serves the owner's report (`/api/report`, `/api/comments`, and `/report` where the platform has the page)
+   * to requests with `Authorization: Bearer <adminToken>`; at least 24 characters. Without it those paths are 404.
+   */
+  adminToken?: string;
 }
 
 /**
@@ -45,6 +53,10 @@ export interface PlatformAccess {
    * it is not UTF-8. Without it the body is read through `Request`, behind Hono's body limit.
    */
   readBody?: (c: Context, limit: number) => Promise<string>;
+  /** The report page's files, which the platform reads (Node: from `dist/report/`); without them, no page. */
+  reportPage?: ReportPageFiles;
+  /** The clock of the admin token's lockout (ms since the epoch); a test gives its own. */
+  now?: () => number;
 }
 
 /** The query of a request's URL with its `?`, or `''`: what a GET's answer depends on, besides the counts. */
@@ -68,8 +80,11 @@ export function buildVotesApp(options: VotesHandlerOptions, platform: PlatformAc
     rateLimit = DEFAULT_RATE_LIMIT,
     clientAddress = () => undefined,
     keepPersonalData = false,
+    adminToken,
   } = options;
-  const { readBody } = platform;
+  const { readBody, reportPage, now } = platform;
+  if (adminToken !== undefined && adminToken.length < MIN_ADMIN_TOKEN_LENGTH)
+    throw new RangeError(`The admin token must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters long`);
   // A new object per answer: Hono may hand the object on to the Node adapter, which adds Content-Length to it.
   const jsonAnswer = () => ({ 'Content-Type': 'application/json', ...NO_SNIFF });
   const tooLarge = `The body is over ${MAX_BODY_BYTES} bytes`;
@@ -109,6 +124,11 @@ export function buildVotesApp(options: VotesHandlerOptions, platform: PlatformAc
       : errorAnswer(c, 503, 'The store is unreachable'),
   );
 
+  if (adminToken !== undefined) {
+    const failedAttempts = new FailedAttempts(now);
+    addReportRoutes(app, store, { token: adminToken, clientAddress, failedAttempts }, reportPage);
+  }
+
   app.notFound((c) => errorAnswer(c, 404, 'Not found'));
   app.onError((caught, c) => answerThrown(caught, c, tooLarge));
   return app;
@@ -116,7 +136,7 @@ export function buildVotesApp(options: VotesHandlerOptions, platform: PlatformAc
 
 /**
  * The endpoint protocol as a Hono app: `GET`/`POST /api/votes` and `GET /healthz`, with CORS, a body limit
- * and a rate limit. Its `fetch` is a standard `Request → Response` handler; mount it in a larger Hono app.
+ * and a rate limit; with `adminToken`, also the owner's report API (`/api/report`, `/api/comments`). Its `fetch` is a standard `Request → Response` handler; mount it in a larger Hono app.
  */
 export const createVotesApp = (options: VotesHandlerOptions): Hono => buildVotesApp(options);
 

@@ -10,6 +10,9 @@ import { CommandFailed, UsageError } from './command-line.js';
 import { commentsCommand } from './comments-command.js';
 import { openStore } from './open-store.js';
 import { purgeCommand } from './purge-command.js';
+import { readReportPage } from './report-page-files.js';
+import { REPORT_PATHS } from '../http/report-routes.js';
+import { reportCommand } from './report-command.js';
 import { parseServeOptions, USAGE as SERVE_USAGE, type ServeOptions } from './serve-options.js';
 import { SchemaTooNew } from '../stores/schema-version.js';
 import { StaticFiles } from './static-files.js';
@@ -20,6 +23,7 @@ export const USAGE = `Usage: was-this-helpful <command> [options]
 
 Commands:
   serve      run the votes endpoint (and keep the follow-ups readers send)
+  report     which pages need work: each item's votes, share of yes and top reason
   comments   list the follow-ups: why readers voted, newest first
   purge      delete the follow-ups received before a date
   version    print the version
@@ -44,9 +48,14 @@ function readStaticFiles(options: ServeOptions): StaticFiles | undefined {
     );
   }
   try {
-    return new StaticFiles(readStaticFolder(staticDir, { reservedPaths: [VOTES_PATH, HEALTH_PATH] }), {
-      csp: options.staticCsp,
-    });
+    return new StaticFiles(
+      readStaticFolder(staticDir, {
+        reservedPaths: [VOTES_PATH, HEALTH_PATH, ...(options.adminToken ? REPORT_PATHS : [])],
+      }),
+      {
+        csp: options.staticCsp,
+      },
+    );
   } catch (error) {
     throw error instanceof StaticFolderError ? new UsageError(error.message) : error;
   }
@@ -64,19 +73,24 @@ async function serveCommand(args: string[]): Promise<void> {
     return;
   }
   const staticFiles = readStaticFiles(options);
+  const reportPage = options.adminToken ? readReportPage() : undefined;
   const store = await openStore(options);
   const connectionAddress = (c: Context) => getConnInfo(c).remote.address;
-  const app = createNodeVotesApp({
-    store,
-    corsOrigins: options.corsOrigins,
-    rateLimit: options.rateLimit,
-    keepPersonalData: options.keepPersonalData,
-    // Without --trust-proxy, X-Forwarded-For is never read: any client could write it.
-    clientAddress:
-      options.trustProxy > 0
-        ? (c) => forwardedClientAddress(c.req.header('X-Forwarded-For'), options.trustProxy) ?? connectionAddress(c)
-        : connectionAddress,
-  });
+  const app = createNodeVotesApp(
+    {
+      store,
+      corsOrigins: options.corsOrigins,
+      rateLimit: options.rateLimit,
+      keepPersonalData: options.keepPersonalData,
+      adminToken: options.adminToken,
+      // Without --trust-proxy, X-Forwarded-For is never read: any client could write it.
+      clientAddress:
+        options.trustProxy > 0
+          ? (c) => forwardedClientAddress(c.req.header('X-Forwarded-For'), options.trustProxy) ?? connectionAddress(c)
+          : connectionAddress,
+    },
+    reportPage,
+  );
   const server = createNodeServer({ fetch: app.fetch, hostname: options.host, staticFiles });
   server.listen(options.port, options.host, () => {
     console.log(`listening on ${listeningUrl(server.address() as AddressInfo)}`);
@@ -103,6 +117,7 @@ export async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   try {
     if (command === 'serve') await serveCommand(args);
+    else if (command === 'report') await reportCommand(args);
     else if (command === 'comments') await commentsCommand(args);
     else if (command === 'purge') await purgeCommand(args);
     else if (command === '--version' || command === 'version') console.log(packageVersion());

@@ -1,5 +1,6 @@
 /** What every `was-this-helpful` command shares: its mistakes, and the reading of its options. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { InvalidFilter } from '../report/invalid-filter.js';
 
 /** A mistake in the command line: the message is for the person who typed it (exit code 2). */
 export class UsageError extends Error {}
@@ -9,6 +10,15 @@ export class UsageError extends Error {}
  * message is for the person who ran it (exit code 1).
  */
 export class CommandFailed extends Error {}
+
+/** The result of `read`, with a filter it cannot read (`InvalidFilter`) turned into a `UsageError`. */
+export function asUsageError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw error instanceof InvalidFilter ? new UsageError(error.message) : error;
+  }
+}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 /** What `parseArgs` reads for `T`, strictly and without positionals. */

@@ -1,10 +1,9 @@
 /** `was-this-helpful comments`: the follow-ups readers sent, newest first, for the owner to read or export. */
-import { isReasonCode } from '../../protocol/follow-up-rules.js';
 import { formatComments } from '../report/comments-output.js';
+import { readCommentsRequest, type CommentsRequest } from '../report/comments-request.js';
 import { isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../report/output-format.js';
-import { InvalidWindow, reportWindow, type ReportWindow } from '../report/report-window.js';
-import type { FollowUpFilter } from '../stores/vote-store.js';
 import {
+  asUsageError,
   CommandFailed,
   readOptions,
   STORE_OPTIONS,
@@ -32,10 +31,8 @@ ${STORE_OPTIONS_USAGE}
   --help               show this text`;
 
 /** What `comments` was asked for. */
-export interface CommentsOptions {
+export interface CommentsOptions extends CommentsRequest {
   store: StoreLocation;
-  window: ReportWindow;
-  filter: FollowUpFilter;
   format: OutputFormat;
 }
 
@@ -54,28 +51,10 @@ export function parseCommentsOptions(args: string[], env: NodeJS.ProcessEnv, now
     help: { type: 'boolean' },
   });
   if (values.help) return 'help';
-  const { vote, reason, format = 'table' } = values;
-  if (vote !== undefined && vote !== 'yes' && vote !== 'no')
-    throw new UsageError(`--vote must be yes or no, not ${JSON.stringify(vote)}`);
-  if (reason !== undefined && !isReasonCode(reason))
-    throw new UsageError(
-      `--reason must be a reason code (1 to 64 characters of a-z, 0-9 and -), not ${JSON.stringify(reason)}`,
-    );
+  const { format = 'table' } = values;
   if (!isOutputFormat(format))
     throw new UsageError(`--format must be ${OUTPUT_FORMATS.join(', ')}, not ${JSON.stringify(format)}`);
-  let window: ReportWindow;
-  try {
-    window = reportWindow(values, now);
-  } catch (error) {
-    throw error instanceof InvalidWindow ? new UsageError(error.message) : error;
-  }
-  const { from, to } = window;
-  return {
-    store: storeLocation(values, env),
-    window,
-    filter: { from, to, item: values.item, prefix: values.prefix, vote, reason, search: values.search },
-    format,
-  };
+  return { store: storeLocation(values, env), ...asUsageError(() => readCommentsRequest(values, now)), format };
 }
 
 export async function commentsCommand(args: string[]): Promise<void> {

@@ -1,6 +1,7 @@
 /** `was-this-helpful purge --before DATE`: the owner deletes the follow-ups received before a day. */
-import { InvalidWindow, startOfDay } from '../report/report-window.js';
+import { startOfDay } from '../report/report-window.js';
 import {
+  asUsageError,
   CommandFailed,
   readOptions,
   STORE_OPTIONS,
@@ -34,11 +35,7 @@ export function parsePurgeOptions(args: string[], env: NodeJS.ProcessEnv): Purge
   if (values.help) return 'help';
   const { before } = values;
   if (before === undefined) throw new UsageError('purge needs --before DATE (YYYY-MM-DD): the first day to keep');
-  try {
-    return { store: storeLocation(values, env), before, cutoff: startOfDay(before, '--before') };
-  } catch (error) {
-    throw error instanceof InvalidWindow ? new UsageError(error.message) : error;
-  }
+  return { store: storeLocation(values, env), before, cutoff: asUsageError(() => startOfDay(before, '--before')) };
 }
 
 export async function purgeCommand(args: string[]): Promise<void> {

@@ -1,3 +1,4 @@
+import { MIN_ADMIN_TOKEN_LENGTH } from '../http/admin-access.js';
 import { DEFAULT_RATE_LIMIT } from '../http/rate-limit.js';
 import {
   readOptions,
@@ -21,6 +22,8 @@ export interface ServeOptions extends StoreLocation {
   staticCsp?: string;
   /** Store follow-up comments as written, without replacing e-mail addresses and phone numbers. */
   keepPersonalData: boolean;
+  /** The token of the owner's report (`/report`, `/api/report`, `/api/comments`); without it they are 404. */
+  adminToken?: string;
 }
 
 export const USAGE = `Usage: was-this-helpful serve [options]
@@ -36,6 +39,9 @@ ${STORE_OPTIONS_USAGE}
   --static-csp POLICY  send this Content-Security-Policy header with the files of --static
   --keep-personal-data store follow-up comments as written (default: e-mail addresses become
                        [email] and phone numbers [phone] before they are stored)
+  --admin-token TOKEN  serve the owner's report at /report (and /api/report, /api/comments) to
+                       whoever gives this token, at least ${MIN_ADMIN_TOKEN_LENGTH} printable ASCII characters (default
+                       WAS_THIS_HELPFUL_ADMIN_TOKEN; without one the report is not served)
   --help               show this text`;
 
 function integer(value: string, name: string, min: number, max: number): number {
@@ -57,6 +63,7 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): Serve
     static: { type: 'string' },
     'static-csp': { type: 'string' },
     'keep-personal-data': { type: 'boolean' },
+    'admin-token': { type: 'string' },
     help: { type: 'boolean' },
   });
   if (values.help) return 'help';
@@ -66,6 +73,17 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): Serve
   }
   if (/[\r\n]/.test(values['static-csp'] ?? '')) throw new UsageError('--static-csp must be one line');
   const port = values.port ?? env.PORT ?? '8787';
+  const adminToken = values['admin-token'] ?? (env.WAS_THIS_HELPFUL_ADMIN_TOKEN || undefined);
+  const tokenName = values['admin-token'] !== undefined ? '--admin-token' : 'WAS_THIS_HELPFUL_ADMIN_TOKEN';
+  if (adminToken !== undefined && adminToken.length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new UsageError(
+      `${tokenName} must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters long (it is ${adminToken.length}): a short token can be guessed; make one with: openssl rand -base64 32`,
+    );
+  }
+  // A browser can send only these in a header, and a space would end the token in `Authorization: Bearer …`.
+  if (adminToken !== undefined && !/^[\x21-\x7e]+$/.test(adminToken)) {
+    throw new UsageError(`${tokenName} must be printable ASCII without spaces (as openssl rand -base64 32 makes)`);
+  }
   return {
     port: integer(port, values.port !== undefined ? '--port' : 'PORT', 0, 65535),
     host: values.host ?? '127.0.0.1',
@@ -76,5 +94,6 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): Serve
     staticDir: values.static,
     staticCsp: values['static-csp'],
     keepPersonalData: values['keep-personal-data'] ?? false,
+    adminToken,
   };
 }

@@ -8,14 +8,27 @@ import stringWidth from 'string-width';
 const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
 const ELLIPSIS = '…';
 
+/**
+ * Printable ASCII: one column per character, one grapheme per character (the common case of ids and numbers,
+ * measured without `string-width`, whose cost a report of thousands of rows would feel).
+ */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** The same, with the ellipsis that shortening puts in (one column: string-width counts it narrow). */
+const ONE_COLUMN_EACH = /^[\x20-\x7e\u2026]*$/;
+
 /** The columns `text` takes in a terminal. */
-export const displayWidth = (text: string): number => stringWidth(text);
+export const displayWidth = (text: string): number => (ONE_COLUMN_EACH.test(text) ? text.length : stringWidth(text));
 
 const graphemesOf = (text: string): string[] => [...GRAPHEMES.segment(text)].map((part) => part.segment);
 
 /** `text` as it is when it fits `width` columns, else its start and its end around `…` (ids often end in what tells them apart). */
 export function shortenMiddle(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
+  if (PRINTABLE_ASCII.test(text)) {
+    // The same cut as below, without segmenting: each character is one grapheme of one column.
+    const left = Math.ceil((width - 1) / 2);
+    return `${text.slice(0, left)}${ELLIPSIS}${text.slice(text.length - (width - 1 - left))}`;
+  }
   const parts = graphemesOf(text);
   let start = '';
   let end = '';

@@ -3,6 +3,7 @@
  * `--until` day and the 29 days before it; `all`; or a date) to `--until` (today by default), both days
  * included. Days are UTC calendar days, everywhere.
  */
+import { InvalidFilter } from './invalid-filter.js';
 
 /** The days a report covers, and the instants that bound them. */
 export interface ReportWindow {
@@ -17,7 +18,7 @@ export interface ReportWindow {
 }
 
 /** A `--since`, `--until` or `--before` the commands cannot read; the message is for the person who typed it. */
-export class InvalidWindow extends Error {}
+export class InvalidWindow extends InvalidFilter {}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The most days `--since Nd` may name: about 270 years, more than any database holds. */

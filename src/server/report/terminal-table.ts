@@ -73,7 +73,7 @@ export function renderTable(columns: readonly TableColumn[], rows: readonly Tabl
       .map((text, index) => {
         const shown = shortenMiddle(text, widths[index]!);
         const fill = ' '.repeat(Math.max(0, widths[index]! - displayWidth(shown)));
-        const cell = isolated ? isolate(shown) : shown;
+        const cell = isolated && shown !== '' ? isolate(shown) : shown; // an empty cell has nothing to isolate
         return columns[index]!.align === 'right' ? fill + cell : cell + fill;
       })
       .join(GAP)

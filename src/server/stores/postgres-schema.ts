@@ -40,4 +40,10 @@ export const POSTGRES_MIGRATIONS = [
   CREATE INDEX was_this_helpful_follow_ups_by_received ON was_this_helpful_follow_ups (received_at);
   CREATE INDEX was_this_helpful_follow_ups_by_item ON was_this_helpful_follow_ups (item COLLATE "C", received_at);
 `,
+  // 3. The owner's report: each item's votes last cast or changed in a window, read from one index range
+  // (covering, for index-only scans) rather than from every vote of every item. An item's own votes are read
+  // from the primary key.
+  `
+  CREATE INDEX was_this_helpful_votes_by_time ON was_this_helpful_votes (updated_at, item COLLATE "C", vote);
+`,
 ];

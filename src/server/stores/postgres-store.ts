@@ -4,8 +4,17 @@ import { followUpOf } from '../../protocol/follow-up-rules.js';
 import { commentMatches } from './comment-search.js';
 import { prefixEnd } from './item-prefix.js';
 import { POSTGRES_MIGRATIONS as MIGRATIONS, POSTGRES_VERSION_TABLE as VERSION_TABLE } from './postgres-schema.js';
+import { itemDaysQuery, reportFollowUpsQuery, windowVotesQuery } from './postgres-report-queries.js';
+import { reportCounts, type FollowUpGroupRow } from './report-counts.js';
 import { pendingMigrations } from './schema-version.js';
-import type { FollowUpFilter, StoreOptions, StoredFollowUp, VoteStore } from './vote-store.js';
+import type {
+  FollowUpFilter,
+  ItemReportCounts,
+  ReportQuery,
+  StoreOptions,
+  StoredFollowUp,
+  VoteStore,
+} from './vote-store.js';
 
 // One lock id for migrations, so that several instances starting together do not race.
 const SCHEMA_LOCK = 0x77746800;
@@ -136,6 +145,35 @@ export class PostgresStore implements VoteStore {
     return rows
       .filter((row) => !filter.search || commentMatches(row.comment ?? '', filter.search))
       .map(({ received_at, comment, ...rest }) => ({ received: received_at, ...rest, comment: comment ?? '' }));
+  }
+
+  async report(query: ReportQuery): Promise<ItemReportCounts[]> {
+    await this.init();
+    // One snapshot for every count (REPEATABLE READ), so that the window, the one before and the follow-ups agree.
+    return this.transaction(async (client) => {
+      await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const votesIn = async (from: Date | undefined, to: Date) => {
+        const { sql, parameters } = windowVotesQuery({ ...query, from, to });
+        const { rows } = await client.query<{ item: string; yes: string; no: string; latest: Date }>(sql, parameters);
+        return rows.map(({ item, yes, no, latest }) => ({ item, yes: Number(yes), no: Number(no), latest }));
+      };
+      const current = await votesIn(query.from, query.to);
+      const previous = query.previousFrom && query.from ? await votesIn(query.previousFrom, query.from) : [];
+      const followUps = reportFollowUpsQuery(query);
+      const { rows: groups } = await client.query<FollowUpGroupRow>(followUps.sql, followUps.parameters);
+      let days;
+      if (query.item !== undefined) {
+        const daily = itemDaysQuery(query);
+        const { rows } = await client.query<{ day: string; yes: string; no: string }>(daily.sql, daily.parameters);
+        days = rows.map(({ day, yes, no }) => ({ day, yes: Number(yes), no: Number(no) }));
+      }
+      return reportCounts(
+        current,
+        previous,
+        groups.map((group) => ({ ...group, given: Number(group.given), comments: Number(group.comments) })),
+        days,
+      );
+    });
   }
 
   async purgeFollowUps(before: Date): Promise<number> {

@@ -38,4 +38,9 @@ export const SQLITE_MIGRATIONS = [
   CREATE INDEX follow_ups_by_received ON follow_ups (received_at);
   CREATE INDEX follow_ups_by_item ON follow_ups (item, received_at);
 `,
+  // 3. The owner's report: each item's votes last cast or changed in a window, counted from ranges of this
+  // index (covering: no lookup of the rows), never by reading every vote of every item.
+  `
+  CREATE INDEX votes_by_item_time ON votes (item, vote, updated_at);
+`,
 ];

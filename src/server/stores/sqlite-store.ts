@@ -3,11 +3,15 @@ import type { ItemCounts, Vote, VoteRequest } from '../../protocol/types.js';
 import { followUpOf } from '../../protocol/follow-up-rules.js';
 import { commentMatches } from './comment-search.js';
 import { prefixEnd } from './item-prefix.js';
+import { dayNumberToDate, reportCounts, type FollowUpGroupRow } from './report-counts.js';
+import { itemDaysQuery, reportFollowUpsQuery, windowVotesQuery } from './sqlite-report-queries.js';
 import { pendingMigrations } from './schema-version.js';
 import { SQLITE_MIGRATIONS as MIGRATIONS } from './sqlite-schema.js';
 import {
   StoreBusy,
   type FollowUpFilter,
+  type ItemReportCounts,
+  type ReportQuery,
   type StoreOptions,
   type StoredFollowUp,
   type VoteStore,
@@ -174,6 +178,33 @@ export class SqliteStore implements VoteStore {
       found.push({ received: new Date(received_at), ...rest, comment: comment ?? '' });
     }
     return found;
+  }
+
+  async report(query: ReportQuery): Promise<ItemReportCounts[]> {
+    // One read transaction, so that the counts of the window, of the one before and of the follow-ups agree.
+    return this.db.transaction(() => {
+      const window = windowVotesQuery(query);
+      const rows = this.db
+        .prepare<unknown[], Record<'yes' | 'no' | 'previousYes' | 'previousNo' | 'latest', number> & { item: string }>(
+          window.sql,
+        )
+        .all(window.parameters);
+      const current = rows
+        .filter((row) => row.yes + row.no > 0)
+        .map(({ item, yes, no, latest }) => ({ item, yes, no, latest: new Date(latest) }));
+      const previous = rows.map(({ item, previousYes, previousNo }) => ({ item, yes: previousYes, no: previousNo }));
+      const followUps = reportFollowUpsQuery(query);
+      const groups = this.db.prepare<unknown[], FollowUpGroupRow>(followUps.sql).all(followUps.parameters);
+      let days;
+      if (query.item !== undefined) {
+        const daily = itemDaysQuery(query);
+        days = this.db
+          .prepare<unknown[], { day: number; yes: number; no: number }>(daily.sql)
+          .all(daily.parameters)
+          .map(({ day, yes, no }) => ({ day: dayNumberToDate(day), yes, no }));
+      }
+      return reportCounts(current, previous, groups, days);
+    })();
   }
 
   async purgeFollowUps(before: Date): Promise<number> {

@@ -1,10 +1,12 @@
 import type { ItemCounts, VoteRequest } from '../../protocol/types.js';
+import type { DailyCounts, ReasonCount } from '../report/report-types.js';
 
 /**
  * Where votes live. The protocol handler needs nothing else, so a deployment on another platform
  * (a serverless function with its own database, say) implements these four methods and reuses the rest.
  * A store that also keeps follow-ups (protocol v1.1: why the reader voted) implements `followUps` and
- * `purgeFollowUps`, which the owner's commands use; a store without them keeps votes only, as in v1.
+ * `purgeFollowUps`, which the owner's commands use; a store without them keeps votes only, as in v1. A store
+ * that implements `report` serves the owner's report (`was-this-helpful report`, `GET /api/report`).
  */
 export interface VoteStore {
   /** Counts of each id, in the order given; an id nobody voted on counts `{ yes: 0, no: 0 }`. */
@@ -33,6 +35,11 @@ export interface VoteStore {
   followUps?(filter: FollowUpFilter): Promise<StoredFollowUp[]>;
   /** Optional, for stores that keep follow-ups: deletes those received before `before`, and says how many. */
   purgeFollowUps?(before: Date): Promise<number>;
+  /**
+   * Optional: the counts of the owner's report, one entry per item with a vote last cast or changed in the
+   * query's window, in no particular order. Each vote counts in the window of its latest change only.
+   */
+  report?(query: ReportQuery): Promise<ItemReportCounts[]>;
   /** Whether the store answers right now. */
   healthy(): Promise<boolean>;
   close(): Promise<void>;
@@ -67,6 +74,41 @@ export interface FollowUpFilter {
   reason?: string;
   /** With a comment that holds this text, ignoring case (`commentMatches`). */
   search?: string;
+}
+
+/** Which votes `report` counts: those last cast or changed from `from` to `to`, of every item or some. */
+export interface ReportQuery {
+  /** The window's start, included; `undefined` for no start (`--since all`). */
+  from?: Date;
+  /** The window's end, excluded. */
+  to: Date;
+  /** The start of the window just before, which ends at `from`; `undefined` for none. */
+  previousFrom?: Date;
+  /** This item only; its entry then carries `days`. */
+  item?: string;
+  /** Items whose id starts with this text only. */
+  prefix?: string;
+}
+
+/** What a store counts for one item with votes in a report's window. */
+export interface ItemReportCounts {
+  item: string;
+  /** Votes "yes" last cast or changed in the window. */
+  yes: number;
+  /** Votes "no" last cast or changed in the window. */
+  no: number;
+  /** Votes "yes" last cast or changed in the window just before (0 without one). */
+  previousYes: number;
+  /** Votes "no" last cast or changed in the window just before (0 without one). */
+  previousNo: number;
+  /** When the item's latest vote in the window was cast or changed. */
+  latest: Date;
+  /** Follow-ups with a comment on the item's votes in the window. */
+  comments: number;
+  /** Each reason given in the follow-ups on the item's votes in the window, by vote, with its count. */
+  reasons: ReasonCount[];
+  /** With `ReportQuery.item` only: the votes of each UTC day of the window that has any, oldest first. */
+  days?: DailyCounts[];
 }
 
 /** What the stores of this package take besides where their data lives. */

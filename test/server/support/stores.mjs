@@ -2,7 +2,7 @@
  * The stores the load and crash tests run on: SQLite (two processes on one file) always, PostgreSQL when
  * the test script started one (WTH_TEST_DATABASE_URL). Each `fresh()` gives an empty store: the server
  * arguments that open it, and direct reads of what it holds, to check against what the clients saw (and `exec`
- * with `tallyTable` to tamper with it); `open(options)` opens the store's class on it, in this process (to seed
+ * with `tallyTable` to tamper with it, `all(sql, parameters)` to ask it with parameters); `open(options)` opens the store's class on it, in this process (to seed
  * it with a clock of the test's own).
  */
 import assert from 'node:assert/strict';
@@ -23,11 +23,12 @@ async function freshPostgres() {
   await admin.query(`CREATE DATABASE ${database}`);
   await admin.end();
   const url = postgresUrl.replace(/\/[^/]*$/, `/${database}`);
-  const query = async (sql) => {
+  /** @type {(sql: string, parameters?: unknown[]) => Promise<any[]>} */
+  const query = async (sql, parameters) => {
     const client = new pg.Client(url);
     await client.connect();
     try {
-      return (await client.query(sql)).rows;
+      return (await client.query(sql, parameters)).rows;
     } finally {
       await client.end();
     }
@@ -36,6 +37,7 @@ async function freshPostgres() {
     args: ['--database-url', url],
     tallyTable: 'was_this_helpful_tallies',
     exec: (sql) => query(sql),
+    all: (sql, parameters) => query(sql, parameters),
     schemaVersion: async () =>
       (await query("SELECT to_regclass('was_this_helpful_schema') IS NOT NULL AS present"))[0].present
         ? ((await query('SELECT version FROM was_this_helpful_schema'))[0]?.version ?? 0)
@@ -43,6 +45,10 @@ async function freshPostgres() {
     tables: async () =>
       (await query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).map(
         (row) => row.tablename,
+      ),
+    indexes: async () =>
+      (await query("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1")).map(
+        (row) => row.indexname,
       ),
     votes: () => query('SELECT item, voter, vote FROM was_this_helpful_votes'),
     followUps: async () =>
@@ -83,9 +89,12 @@ function freshSqlite() {
     args: ['--db', file],
     tallyTable: 'tallies',
     exec: async (sql) => withDb((db) => db.exec(sql)),
+    all: async (sql, parameters) => withDb((db) => db.prepare(sql).all(parameters)),
     schemaVersion: async () => withDb((db) => db.pragma('user_version', { simple: true })),
     tables: async () =>
       withDb((db) => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1").pluck().all()),
+    indexes: async () =>
+      withDb((db) => db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY 1").pluck().all()),
     votes: async () => query('SELECT item, voter, vote FROM votes'),
     followUps: async () =>
       query('SELECT item, voter, vote, reason, comment, received_at FROM follow_ups ORDER BY item, voter'),
