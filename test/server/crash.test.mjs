@@ -81,11 +81,23 @@ for (const store of storesUnderTest) {
           instances = await startInstances();
         };
 
+        // Whether a server died on its own, and what it said, for a failure that the kill did not cause.
+        const serversState = () =>
+          JSON.stringify(
+            instances.map(({ child, stderr }) => ({
+              exit: child.exitCode,
+              signal: child.signalCode,
+              stderr: stderr(),
+            })),
+          );
         try {
           const { failures, badAnswers } = await runVoters(plan, {
             target: (voterIndex, step) => instances[(voterIndex + step) % 2].url,
             waitForService: (failure) =>
-              serviceBack ?? Promise.reject(new Error(`a vote failed before the kill: ${JSON.stringify(failure)}`)),
+              serviceBack ??
+              Promise.reject(
+                new Error(`a vote failed before the kill: ${JSON.stringify(failure)}; the servers: ${serversState()}`),
+              ),
             onAcknowledged: (progress) => {
               if (progress.count !== killAfter) return;
               crash = crashAndRestart(progress);

@@ -3,6 +3,14 @@ import { getRequestListener } from '@hono/node-server';
 import { answerClientErrorsAsJson, answerMissingHost, answerUnreadableRequest } from './client-errors.js';
 import type { StaticFiles } from './static-files.js';
 
+/**
+ * How long an idle connection stays open: longer than the 60 s for which nginx (`keepalive` upstreams) and
+ * cloud load balancers keep one, so that the server never closes a connection at the moment a proxy or a
+ * client sends a vote on it (a POST that neither retries: the reader would get a 502 or a network error).
+ * Node's default of 5 s loses that race whenever the other side is a little late.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export interface NodeServerOptions {
   /** The API: a standard fetch handler (the Hono app's `fetch`). */
   fetch: (request: Request, env: never) => Response | Promise<Response>;
@@ -29,6 +37,7 @@ export function createNodeServer({ fetch, hostname, staticFiles }: NodeServerOpt
     if (answerMissingHost(request, response) || staticFiles?.answer(request, response)) return;
     void api(request, response);
   });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   answerClientErrorsAsJson(server);
   return server;
 }
