@@ -1,6 +1,7 @@
 /** What every `was-this-helpful` command shares: its mistakes, and the reading of its options. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InvalidFilter } from '../report/invalid-filter.js';
+import { isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../report/output-format.js';
 
 /** A mistake in the command line: the message is for the person who typed it (exit code 2). */
 export class UsageError extends Error {}
@@ -18,6 +19,15 @@ export function asUsageError<T>(read: () => T): T {
   } catch (error) {
     throw error instanceof InvalidFilter ? new UsageError(error.message) : error;
   }
+}
+
+export const FORMAT_OPTION_USAGE = `  --format FORMAT      table (the default: fits 80 columns), csv or json`;
+
+/** `--format` of the owner's commands: `table` unless `csv` or `json` is asked for. */
+export function readOutputFormat(format = 'table'): OutputFormat {
+  if (!isOutputFormat(format))
+    throw new UsageError(`--format must be ${OUTPUT_FORMATS.join(', ')}, not ${JSON.stringify(format)}`);
+  return format;
 }
 
 type Options = NonNullable<ParseArgsConfig['options']>;

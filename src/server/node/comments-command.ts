@@ -1,15 +1,16 @@
 /** `was-this-helpful comments`: the follow-ups readers sent, newest first, for the owner to read or export. */
 import { formatComments } from '../report/comments-output.js';
 import { readCommentsRequest, type CommentsRequest } from '../report/comments-request.js';
-import { isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../report/output-format.js';
+import type { OutputFormat } from '../report/output-format.js';
 import {
   asUsageError,
+  FORMAT_OPTION_USAGE,
   CommandFailed,
   readOptions,
+  readOutputFormat,
   STORE_OPTIONS,
   STORE_OPTIONS_USAGE,
   storeLocation,
-  UsageError,
   type StoreLocation,
 } from './command-line.js';
 import { withStore } from './open-store.js';
@@ -26,7 +27,7 @@ The follow-ups readers sent with their votes (why they voted), newest first.
   --vote yes|no        only follow-ups of this vote
   --reason CODE        only follow-ups with this reason
   --search TEXT        only comments that hold TEXT, ignoring case
-  --format FORMAT      table (the default: fits 80 columns), csv or json
+${FORMAT_OPTION_USAGE}
 ${STORE_OPTIONS_USAGE}
   --help               show this text`;
 
@@ -51,10 +52,11 @@ export function parseCommentsOptions(args: string[], env: NodeJS.ProcessEnv, now
     help: { type: 'boolean' },
   });
   if (values.help) return 'help';
-  const { format = 'table' } = values;
-  if (!isOutputFormat(format))
-    throw new UsageError(`--format must be ${OUTPUT_FORMATS.join(', ')}, not ${JSON.stringify(format)}`);
-  return { store: storeLocation(values, env), ...asUsageError(() => readCommentsRequest(values, now)), format };
+  return {
+    store: storeLocation(values, env),
+    ...asUsageError(() => readCommentsRequest(values, now)),
+    format: readOutputFormat(values.format),
+  };
 }
 
 export async function commentsCommand(args: string[]): Promise<void> {

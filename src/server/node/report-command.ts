@@ -1,15 +1,16 @@
 /** `was-this-helpful report`: which pages need work, why, and whether an edit helped. */
-import { isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../report/output-format.js';
+import type { OutputFormat } from '../report/output-format.js';
 import { formatReport } from '../report/report-output.js';
 import { readReportRequest, type ReportRequest } from '../report/report-request.js';
 import { runReport } from '../report/run-report.js';
 import {
   asUsageError,
+  FORMAT_OPTION_USAGE,
   readOptions,
+  readOutputFormat,
   STORE_OPTIONS,
   STORE_OPTIONS_USAGE,
   storeLocation,
-  UsageError,
   type StoreLocation,
 } from './command-line.js';
 import { withStore } from './open-store.js';
@@ -29,7 +30,7 @@ reason given after No. A vote counts in the window in which it was last cast or 
                        be unhelpful), helpful (highest lower bound first), votes (most first)
                        or recent (latest vote first)
   --limit N            at most N rows, after sorting
-  --format FORMAT      table (the default: fits 80 columns), csv or json
+${FORMAT_OPTION_USAGE}
 ${STORE_OPTIONS_USAGE}
   --help               show this text`;
 
@@ -54,10 +55,11 @@ export function parseReportOptions(args: string[], env: NodeJS.ProcessEnv, now: 
     help: { type: 'boolean' },
   });
   if (values.help) return 'help';
-  const { format = 'table' } = values;
-  if (!isOutputFormat(format))
-    throw new UsageError(`--format must be ${OUTPUT_FORMATS.join(', ')}, not ${JSON.stringify(format)}`);
-  return { store: storeLocation(values, env), request: asUsageError(() => readReportRequest(values, now)), format };
+  return {
+    store: storeLocation(values, env),
+    request: asUsageError(() => readReportRequest(values, now)),
+    format: readOutputFormat(values.format),
+  };
 }
 
 export async function reportCommand(args: string[]): Promise<void> {
