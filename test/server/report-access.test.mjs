@@ -12,7 +12,7 @@ import { SqliteStore } from '../../dist/node/server/stores/sqlite-store.js';
 import { runCli, startServer, tempDb } from './support/server-process.mjs';
 
 const TOKEN = 'correct-horse-battery-staple-42';
-const ADMIN_PATHS = ['/report', '/report/report-page.js', '/api/report', '/api/comments'];
+const ADMIN_PATHS = ['/report', '/report/', '/report/report-page.js', '/api/report', '/api/comments'];
 const API_PATHS = ['/api/report', '/api/comments'];
 const bearer = (token = TOKEN) => ({ Authorization: `Bearer ${token}` });
 
@@ -154,6 +154,17 @@ describe('the admin paths with --admin-token', () => {
     assert.equal(script.status, 200);
     assert.equal(script.headers.get('Content-Type'), 'text/javascript; charset=utf-8');
     assert.match(await script.text(), /was-this-helpful-report/);
+  });
+
+  it('send /report/ (the address typed with a slash) to /report, where the relative path of the script works', async () => {
+    const slash = await get('/report/', {}, freshAddress());
+    const redirect = await fetch(`${server.url}/report/`, { redirect: 'manual' });
+    assert.equal(redirect.status, 308);
+    assert.equal(redirect.headers.get('Location'), '/report');
+    assert.equal(redirect.headers.get('Cache-Control'), 'no-store');
+    assert.equal(slash.status, 200);
+    assert.equal(new URL(slash.url).pathname, '/report');
+    assert.match(await slash.text(), /<script type="module" src="report\/report-page.js"><\/script>/);
   });
 
   it('are Cache-Control: no-store on every answer: 200, 400, 401, 405', async () => {

@@ -71,6 +71,9 @@ export function addReportRoutes(
   for (const path of [REPORT_API_PATH, COMMENTS_API_PATH]) app.use(path, requireAdminToken(access));
 
   if (page) {
+    // The address typed with a slash: the page's script is named relative to `/report`, so send the owner there.
+    app.use(`${REPORT_PAGE_PATH}/`, adminHeaders(access));
+    app.get(`${REPORT_PAGE_PATH}/`, (c) => c.redirect(REPORT_PAGE_PATH, 308));
     app.get(REPORT_PAGE_PATH, (c) =>
       c.body(page.html.body, 200, { 'Content-Type': page.html.type, 'Content-Security-Policy': REPORT_PAGE_CSP }),
     );
