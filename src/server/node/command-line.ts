@@ -21,6 +21,15 @@ export function asUsageError<T>(read: () => T): T {
   }
 }
 
+/** The options `report` and `comments` share: the window, the items, and how to print. */
+export const FILTER_OPTIONS = {
+  since: { type: 'string' },
+  until: { type: 'string' },
+  prefix: { type: 'string' },
+  item: { type: 'string' },
+  format: { type: 'string' },
+} as const;
+
 export const FORMAT_OPTION_USAGE = `  --format FORMAT      table (the default: fits 80 columns), csv or json`;
 
 /** `--format` of the owner's commands: `table` unless `csv` or `json` is asked for. */

@@ -4,6 +4,7 @@ import { readCommentsRequest, type CommentsRequest } from '../report/comments-re
 import type { OutputFormat } from '../report/output-format.js';
 import {
   asUsageError,
+  FILTER_OPTIONS,
   FORMAT_OPTION_USAGE,
   CommandFailed,
   readOptions,
@@ -40,14 +41,10 @@ export interface CommentsOptions extends CommentsRequest {
 /** Reads the command line (after `comments`) on the day of `now`. */
 export function parseCommentsOptions(args: string[], env: NodeJS.ProcessEnv, now: Date): CommentsOptions | 'help' {
   const values = readOptions(args, {
-    since: { type: 'string' },
-    until: { type: 'string' },
-    prefix: { type: 'string' },
-    item: { type: 'string' },
+    ...FILTER_OPTIONS,
     vote: { type: 'string' },
     reason: { type: 'string' },
     search: { type: 'string' },
-    format: { type: 'string' },
     ...STORE_OPTIONS,
     help: { type: 'boolean' },
   });

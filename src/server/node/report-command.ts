@@ -5,6 +5,7 @@ import { readReportRequest, type ReportRequest } from '../report/report-request.
 import { runReport } from '../report/run-report.js';
 import {
   asUsageError,
+  FILTER_OPTIONS,
   FORMAT_OPTION_USAGE,
   readOptions,
   readOutputFormat,
@@ -44,13 +45,9 @@ export interface ReportOptions {
 /** Reads the command line (after `report`) on the day of `now`. */
 export function parseReportOptions(args: string[], env: NodeJS.ProcessEnv, now: Date): ReportOptions | 'help' {
   const values = readOptions(args, {
-    since: { type: 'string' },
-    until: { type: 'string' },
-    prefix: { type: 'string' },
-    item: { type: 'string' },
+    ...FILTER_OPTIONS,
     sort: { type: 'string' },
     limit: { type: 'string' },
-    format: { type: 'string' },
     ...STORE_OPTIONS,
     help: { type: 'boolean' },
   });
